@@ -1,0 +1,36 @@
+package org.roster.application.port.out;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.roster.domain.role.Role;
+
+/** Roles, their group bindings and who holds them. Every method joins the caller's transaction. */
+public interface RoleStore {
+
+  /** Every role (an application has tens or hundreds). */
+  List<Role> all();
+
+  Optional<Role> find(UUID id);
+
+  /** Inserts or updates by id. */
+  void save(Role role);
+
+  /** Roles bound to one of these groups. */
+  List<Role> boundTo(Collection<UUID> groupIds);
+
+  /** The sync-given role ids of each of these users (users without any are absent). */
+  Map<UUID, Set<UUID>> syncedRoleIdsOf(Collection<UUID> userIds);
+
+  /** Every role assignment of one user, sync-given and admin-given. */
+  List<RoleAssignment> assignmentsOf(UUID userId);
+
+  /** Adds assignments; an existing (user, role) pair is left as it is. */
+  void addAssignments(Collection<RoleAssignment> assignments);
+
+  /** Removes these sync-given assignments; admin-given ones are never removed by this. */
+  void removeSyncedAssignments(Collection<RoleAssignment> assignments);
+}
