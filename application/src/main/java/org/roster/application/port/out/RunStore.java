@@ -52,8 +52,10 @@ public interface RunStore {
   void release(UUID profileId, UUID runId);
 
   /**
-   * Marks ABORTED every RUNNING run whose lease is held by {@code node} (a restart of that node),
-   * has expired before {@code now}, or is missing, and frees those leases.
+   * Marks ABORTED every QUEUED or RUNNING run whose profile lease is held by {@code node} (a
+   * restart of that node), has expired before {@code now}, or is missing or held by another run,
+   * and frees those leases. A run claims its profile's lease when it is queued and keeps it until
+   * it ends, so an active run without a live lease was cut off.
    *
    * @return the runs it aborted
    */

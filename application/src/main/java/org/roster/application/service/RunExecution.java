@@ -1,0 +1,214 @@
+package org.roster.application.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.roster.application.port.out.AuditStore;
+import org.roster.application.port.out.LicenceStore;
+import org.roster.application.port.out.PageRequest;
+import org.roster.application.port.out.ProfileStore;
+import org.roster.application.port.out.RunStore;
+import org.roster.connector.api.ConnectorException;
+import org.roster.connector.api.ConnectorFactory;
+import org.roster.connector.api.ConnectorSettings;
+import org.roster.connector.api.DirectorySource;
+import org.roster.connector.api.DropFolderConnector;
+import org.roster.connector.api.DroppedFile;
+import org.roster.connector.api.RawSettings;
+import org.roster.connector.api.SourceContext;
+import org.roster.connector.api.SourceDataException;
+import org.roster.domain.audit.AuditCategory;
+import org.roster.domain.audit.AuditEvent;
+import org.roster.domain.sync.Profile;
+import org.roster.domain.sync.RunCounts;
+import org.roster.domain.sync.RunEntry;
+import org.roster.domain.sync.RunMode;
+import org.roster.domain.sync.RunStatus;
+import org.roster.domain.sync.SyncRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Carries out one queued run on the calling thread: opens the source, lets the engine apply it,
+ * records the outcome in the run history and the audit log, and settles a dropped file into
+ * {@code processed/} or {@code failed/} with its report.
+ */
+public final class RunExecution {
+  private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
+  private static final long PROGRESS_EVERY_MS = 1000;
+
+  private final ProfileStore profiles;
+  private final RunStore runs;
+  private final AuditStore audit;
+  private final LicenceStore licences;
+  private final ConnectorRegistry connectors;
+  private final SyncEngine engine;
+  private final Clock clock;
+
+  public RunExecution(ProfileStore profiles, RunStore runs, AuditStore audit, LicenceStore licences,
+      ConnectorRegistry connectors, SyncEngine engine, Clock clock) {
+    this.profiles = profiles;
+    this.runs = runs;
+    this.audit = audit;
+    this.licences = licences;
+    this.connectors = connectors;
+    this.engine = engine;
+    this.clock = clock;
+  }
+
+  /** Runs a QUEUED run to its end. Never throws: every failure ends up in the run's record. */
+  public void execute(UUID runId) {
+    SyncRun queued = runs.find(runId).orElseThrow();
+    Profile profile = profiles.find(queued.profileId()).orElse(null);
+    MDC.put("run", runId.toString());
+    MDC.put("profile", profile == null ? queued.profileId().toString() : profile.name());
+    try {
+      if (profile == null) {
+        runs.update(queued.started(clock.instant()).ended(RunStatus.FAILED, new RunCounts(),
+            "the profile was deleted before the run started", clock.instant()));
+        return;
+      }
+      run(queued.started(clock.instant()), profile);
+    } finally {
+      MDC.remove("run");
+      MDC.remove("profile");
+    }
+  }
+
+  private void run(SyncRun run, Profile profile) {
+    runs.update(run);
+    LOG.info("run {} of profile '{}' started: {} {}", run.id(), profile.name(), run.trigger(), run.mode().wireName());
+    ConnectorFactory factory;
+    ConnectorSettings settings;
+    DroppedFile file = null;
+    SyncRun current = run;
+    long[] lastProgress = {0};
+    SyncRun[] live = {run};
+    SyncRun ended;
+    try {
+      factory = connectors.get(profile.type());
+      settings = factory.validate(RawSettings.of(profile.settings()));
+      SourceContext context = new SourceContext(profile.id().toString(), clock);
+      DirectorySource source;
+      if (factory instanceof DropFolderConnector folder) {
+        file = pickFile(folder, settings, run);
+        current = run.withSource(file.path().toString());
+        runs.update(current);
+        live[0] = current;
+        source = folder.openFile(settings, file, context);
+      } else {
+        source = factory.open(settings, context);
+      }
+      RunResult result;
+      try (source) {
+        result = engine.execute(current, profile, source, counts -> {
+          long now = System.currentTimeMillis();
+          if (now - lastProgress[0] >= PROGRESS_EVERY_MS) {
+            lastProgress[0] = now;
+            runs.update(live[0].progress(counts));
+          }
+        });
+      }
+      ended = current.ended(result.status(), result.counts(), result.message(), clock.instant());
+    } catch (ConnectorException | IllegalArgumentException e) {
+      ended = current.ended(RunStatus.FAILED, new RunCounts(), e.getMessage() + " — nothing was applied", clock.instant());
+      LOG.warn("run {} of profile '{}' failed: {}", run.id(), profile.name(), e.getMessage());
+    } catch (RuntimeException e) {
+      ended = current.ended(RunStatus.FAILED, new RunCounts(),
+          "internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ") — nothing was applied",
+          clock.instant());
+      LOG.error("run {} of profile '{}' failed", run.id(), profile.name(), e);
+    }
+    runs.update(ended);
+    LOG.info("run {} of profile '{}' ended {}: {}", run.id(), profile.name(), ended.status(), ended.summary());
+    if (file != null && ended.mode() != RunMode.DRY_RUN && ended.status().finished()) {
+      settle(profile, ended, file, ended.status() == RunStatus.SUCCEEDED);
+    }
+    audit(ended, profile, profile.actor(), "run " + ended.status().name().toLowerCase().replace('_', ' '),
+        ended.summary() + (ended.error() == null ? "" : " — " + ended.error()));
+    if (licences.pool().overLimit()) {
+      var pool = licences.pool();
+      appendNow(ended, profile.actor(), AuditCategory.SEAT, "licence pool over its limit",
+          pool.used() + " seats held, limit " + pool.limit());
+    }
+  }
+
+  private DroppedFile pickFile(DropFolderConnector folder, ConnectorSettings settings, SyncRun run) {
+    if (run.source() != null) {
+      java.nio.file.Path p = java.nio.file.Path.of(run.source());
+      if (!java.nio.file.Files.isRegularFile(p)) {
+        throw new SourceDataException("the file " + p + " this run was for is gone");
+      }
+      return new DroppedFile(p, p.toFile().length(), Instant.ofEpochMilli(p.toFile().lastModified()));
+    }
+    List<DroppedFile> ready = folder.readyFiles(settings);
+    if (!ready.isEmpty()) {
+      return ready.get(0);
+    }
+    return folder.lastProcessed(settings).orElseThrow(
+        () -> new SourceDataException("no file in the drop folder and none processed before"));
+  }
+
+  /** Moves a cancelled run's file out of the drop folder into failed/. */
+  void settleCancelled(SyncRun run, Profile profile) {
+    if (run.source() == null) {
+      return;
+    }
+    try {
+      ConnectorFactory factory = connectors.get(profile.type());
+      if (factory instanceof DropFolderConnector folder) {
+        java.nio.file.Path p = java.nio.file.Path.of(run.source());
+        if (java.nio.file.Files.isRegularFile(p)) {
+          folder.settle(factory.validate(RawSettings.of(profile.settings())),
+              new DroppedFile(p, p.toFile().length(), Instant.ofEpochMilli(p.toFile().lastModified())),
+              false, reportText(run));
+        }
+      }
+    } catch (ConnectorException e) {
+      LOG.warn("could not move the file of cancelled run {}: {}", run.id(), e.getMessage());
+    }
+  }
+
+  private void settle(Profile profile, SyncRun run, DroppedFile file, boolean applied) {
+    try {
+      ConnectorFactory factory = connectors.get(profile.type());
+      ((DropFolderConnector) factory).settle(factory.validate(RawSettings.of(profile.settings())),
+          file, applied, reportText(run));
+    } catch (ConnectorException e) {
+      LOG.warn("could not move {} after run {}: {}", file.path(), run.id(), e.getMessage());
+    }
+  }
+
+  /** The report written beside a settled file: status, summary, error, then the per-entry lines. */
+  String reportText(SyncRun run) {
+    StringBuilder b = new StringBuilder();
+    b.append("run ").append(run.id()).append(' ').append(run.status()).append('\n')
+        .append(run.summary() == null ? "" : run.summary()).append('\n');
+    if (run.error() != null) {
+      b.append(run.error()).append('\n');
+    }
+    var page = runs.report(run.id(), PageRequest.first(PageRequest.MAX_SIZE));
+    for (RunEntry e : page.items()) {
+      b.append(e.location() == null ? "" : e.location()).append('\t').append(e.outcome()).append('\t')
+          .append(e.externalId() == null ? "" : e.externalId()).append('\t')
+          .append(e.name() == null ? "" : e.name()).append('\t').append(e.detail()).append('\n');
+    }
+    if (page.total() > page.items().size()) {
+      b.append("... ").append(page.total() - page.items().size()).append(" more lines in the run report\n");
+    }
+    return b.toString();
+  }
+
+  void audit(SyncRun run, Profile profile, String actor, String action, String detail) {
+    appendNow(run, actor, AuditCategory.RUN, action, detail);
+  }
+
+  private void appendNow(SyncRun run, String actor, AuditCategory category, String action, String detail) {
+    audit.appendNow(List.of(new AuditEvent(UUID.randomUUID(), clock.instant(), run.id(), actor,
+        category, action, run.id(), Optional.ofNullable(run.source()).orElse(""), Map.of(), Map.of(), detail)));
+  }
+}

@@ -1,0 +1,143 @@
+package org.roster.application.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.roster.application.port.in.ConflictException;
+import org.roster.application.port.in.NotFoundException;
+import org.roster.application.port.in.RequestRunCommand;
+import org.roster.application.port.in.RunSyncUseCase;
+import org.roster.application.port.out.ProfileStore;
+import org.roster.application.port.out.RunStore;
+import org.roster.domain.sync.Profile;
+import org.roster.domain.sync.RunStatus;
+import org.roster.domain.sync.RunTrigger;
+import org.roster.domain.sync.SyncRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Queues runs, confirms and cancels them. A run claims its profile's lease in the database when
+ * it is queued, so that only one run per profile happens at a time across every node sharing the
+ * database; {@link RunExecution} carries it out in the background.
+ */
+public final class RunSyncService implements RunSyncUseCase {
+  private static final Logger LOG = LoggerFactory.getLogger(RunSyncService.class);
+
+  private final ProfileStore profiles;
+  private final RunStore runs;
+  private final RunExecution execution;
+  private final Executor executor;
+  private final Clock clock;
+  private final String node;
+  private final Duration lease;
+  /** Runs this node holds a lease for, to renew: run id → profile id. */
+  private final Map<UUID, UUID> held = new ConcurrentHashMap<>();
+
+  public RunSyncService(ProfileStore profiles, RunStore runs, RunExecution execution,
+      Executor executor, Clock clock, String node, Duration lease) {
+    this.profiles = profiles;
+    this.runs = runs;
+    this.execution = execution;
+    this.executor = executor;
+    this.clock = clock;
+    this.node = node;
+    this.lease = lease;
+  }
+
+  @Override
+  public SyncRun request(RequestRunCommand command) {
+    return request(command, null);
+  }
+
+  /** Queues a run reading a given source (a dropped file's path); null = the profile's default. */
+  public SyncRun request(RequestRunCommand command, String source) {
+    Profile profile = profiles.find(command.profileId())
+        .orElseThrow(() -> new NotFoundException("profile", command.profileId()));
+    runs.pending(profile.id()).ifPresent(p -> {
+      throw new ConflictException(p.status() == RunStatus.NEEDS_CONFIRMATION
+          ? "run " + p.id() + " of profile '" + profile.name() + "' waits for confirmation; confirm or cancel it first"
+          : "run " + p.id() + " of profile '" + profile.name() + "' is already " + p.status().name().toLowerCase());
+    });
+    SyncRun run = SyncRun.queued(UUID.randomUUID(), profile.id(), command.trigger(), command.mode(),
+        source, command.actor(), clock.instant());
+    runs.create(run);
+    start(run, profile);
+    return run;
+  }
+
+  @Override
+  public SyncRun confirm(UUID runId, String actor) {
+    SyncRun run = runs.find(runId).orElseThrow(() -> new NotFoundException("run", runId));
+    if (run.status() != RunStatus.NEEDS_CONFIRMATION) {
+      throw new ConflictException("run " + runId + " is " + run.status() + ", not NEEDS_CONFIRMATION");
+    }
+    Profile profile = profiles.find(run.profileId())
+        .orElseThrow(() -> new NotFoundException("profile", run.profileId()));
+    SyncRun confirmed = run.confirmed(actor, run.counts().destructive());
+    runs.clearReport(runId);
+    runs.update(confirmed);
+    execution.audit(confirmed, profile, actor, "run confirmed",
+        "confirmed up to " + run.counts().destructive() + " deactivations and deletions");
+    start(confirmed, profile);
+    return confirmed;
+  }
+
+  @Override
+  public SyncRun cancel(UUID runId, String actor) {
+    SyncRun run = runs.find(runId).orElseThrow(() -> new NotFoundException("run", runId));
+    if (run.status() != RunStatus.NEEDS_CONFIRMATION) {
+      throw new ConflictException("run " + runId + " is " + run.status() + "; only a run waiting for confirmation can be cancelled");
+    }
+    Profile profile = profiles.find(run.profileId())
+        .orElseThrow(() -> new NotFoundException("profile", run.profileId()));
+    SyncRun cancelled = run.ended(RunStatus.CANCELLED, run.counts(),
+        "cancelled by " + actor + "; nothing was applied", clock.instant());
+    runs.update(cancelled);
+    execution.settleCancelled(cancelled, profile);
+    execution.audit(cancelled, profile, actor, "run cancelled", "nothing was applied");
+    return cancelled;
+  }
+
+  /** Renews the leases of this node's queued and running runs; call every lease/4 or so. */
+  public void renewLeases() {
+    held.forEach((runId, profileId) -> {
+      if (!runs.renew(profileId, runId, clock.instant(), lease)) {
+        LOG.warn("run {} of profile {} lost its lease", runId, profileId);
+      }
+    });
+  }
+
+  /** Marks runs cut off by a crash as ABORTED; call once at start-up. */
+  public void abortOrphans() {
+    for (SyncRun r : runs.abortOrphans(node, clock.instant(),
+        "cut off: the node running it stopped before it ended; nothing of it was applied")) {
+      LOG.warn("run {} of profile {} was cut off by a crash; marked ABORTED", r.id(), r.profileId());
+    }
+  }
+
+  private void start(SyncRun run, Profile profile) {
+    if (!runs.claim(profile.id(), run.id(), node, clock.instant(), lease)) {
+      runs.update(run.ended(RunStatus.CANCELLED, run.counts(),
+          "another run of this profile holds it (on another node)", clock.instant()));
+      throw new ConflictException("another run of profile '" + profile.name() + "' is in progress");
+    }
+    held.put(run.id(), profile.id());
+    executor.execute(() -> {
+      try {
+        execution.execute(run.id());
+      } finally {
+        held.remove(run.id());
+        runs.release(profile.id(), run.id());
+      }
+    });
+  }
+
+  /** The trigger a dropped file's run carries. */
+  public static RequestRunCommand fileRun(UUID profileId) {
+    return new RequestRunCommand(profileId, org.roster.domain.sync.RunMode.FULL, RunTrigger.FILE, "drop-folder");
+  }
+}

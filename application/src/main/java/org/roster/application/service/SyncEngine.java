@@ -1,0 +1,211 @@
+package org.roster.application.service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.roster.application.port.out.AuditStore;
+import org.roster.application.port.out.ExclusionStore;
+import org.roster.application.port.out.GroupStore;
+import org.roster.application.port.out.KnownUser;
+import org.roster.application.port.out.LicenceStore;
+import org.roster.application.port.out.ProfileState;
+import org.roster.application.port.out.ProfileStore;
+import org.roster.application.port.out.RoleStore;
+import org.roster.application.port.out.RunStore;
+import org.roster.application.port.out.Transactions;
+import org.roster.application.port.out.UserStore;
+import org.roster.connector.api.ChangeSink;
+import org.roster.connector.api.DirectorySource;
+import org.roster.connector.api.EntryKind;
+import org.roster.connector.api.EntrySink;
+import org.roster.connector.api.IncrementalSource;
+import org.roster.connector.api.RejectedEntry;
+import org.roster.connector.api.SourceEntry;
+import org.roster.connector.api.SourceGroup;
+import org.roster.connector.api.SourceUser;
+import org.roster.connector.api.SyncToken;
+import org.roster.domain.identity.Group;
+import org.roster.domain.role.Role;
+import org.roster.domain.sync.RunMode;
+import org.roster.domain.sync.RunStatus;
+import org.roster.domain.sync.SyncRun;
+
+/**
+ * Applies one run of a profile in a single transaction: groups, then users as a stream, then —
+ * after a complete read only — deletions and seat release. The deletion threshold and dry run
+ * roll the whole transaction back, so nothing of such a run is applied; a source that fails
+ * mid-read throws out of the transaction, which rolls back too.
+ */
+public final class SyncEngine {
+  private final Transactions tx;
+  private final Stores stores;
+  private final Clock clock;
+
+  /** The stores the engine writes to. */
+  public record Stores(UserStore users, GroupStore groups, RoleStore roles, LicenceStore licences,
+      ExclusionStore exclusions, ProfileStore profiles, AuditStore audit, RunStore runs) {}
+
+  public SyncEngine(Transactions tx, Stores stores, Clock clock) {
+    this.tx = tx;
+    this.stores = stores;
+    this.clock = clock;
+  }
+
+  /**
+   * Runs the profile's sync on the calling thread.
+   *
+   * @param progress called now and then with the live counts (on this thread)
+   * @throws org.roster.connector.api.ConnectorException when the source fails; nothing applied
+   */
+  RunResult execute(SyncRun run, org.roster.domain.sync.Profile profile, DirectorySource source,
+      java.util.function.Consumer<org.roster.domain.sync.RunCounts> progress) {
+    ProfileState state = stores.profiles().state(profile.id());
+    IncrementalSource inc = run.mode() == RunMode.INCREMENTAL && source instanceof IncrementalSource i
+        && state.syncToken() != null ? i : null;
+    boolean full = inc == null;
+    return tx.inTransaction(t -> {
+      RunContext ctx = new RunContext(run, profile, clock, full, stores.exclusions().load(),
+          profile.policy().grantLicences() ? stores.licences().lockPool() : stores.licences().pool(),
+          stores.runs(), stores.audit());
+      ctx.liveUsersAtStart = stores.users().countLive(profile.id());
+      stores.users().forEachKnown(profile.id(), k -> ctx.unseen.put(k.externalId(), k));
+      SyncToken startToken = full && source instanceof IncrementalSource i ? i.currentToken() : null;
+      SyncToken endToken = full ? startToken : null;
+      List<SourceGroup> groups = new ArrayList<>();
+      Set<String> deletedGroups = new HashSet<>();
+      Set<String> deletedUsers = new HashSet<>();
+      Collector groupSink = new Collector(e -> groups.add((SourceGroup) e),
+          r -> ctx.report("GROUP", r.externalId().orElse(null), null, r.location(),
+              org.roster.domain.sync.EntryOutcome.FAILED, r.reason()), deletedGroups);
+      if (full) {
+        source.readAll(EntryKind.GROUP, groupSink);
+      } else {
+        endToken = inc.readChanges(EntryKind.GROUP, new SyncToken(state.syncToken()), groupSink);
+      }
+      List<Group> live = new GroupPhase(stores.groups(), stores.roles()).apply(ctx, groups, deletedGroups);
+      List<Role> roles = stores.roles().all();
+      ctx.groups = new GroupIndex(live, roles, profile.policy());
+      String fingerprint = fingerprint(profile, live, roles, ctx);
+      ctx.reevaluateAll = !fingerprint.equals(state.fingerprint());
+      if (!full) {
+        // an incremental read only sees changed entries; the others are neither seen nor gone
+        ctx.unseen.keySet().retainAll(Set.of());
+      }
+      UserPhase users = new UserPhase(ctx, stores.users(), stores.roles());
+      Collector userSink = new Collector(e -> users.accept((SourceUser) e), users::reject, deletedUsers);
+      userSink.progress = () -> progress.accept(ctx.counts);
+      if (full) {
+        source.readAll(EntryKind.USER, userSink);
+      } else {
+        endToken = inc.readChanges(EntryKind.USER, new SyncToken(state.syncToken()), userSink);
+      }
+      users.flush();
+      DeletionPhase deletion = new DeletionPhase(ctx, stores.users(), stores.roles());
+      if (full) {
+        deletion.deleteUnseen();
+      } else if (!deletedUsers.isEmpty()) {
+        deletion.delete(knownIds(profile.id(), deletedUsers), "deleted in the source");
+      }
+      if (profile.policy().grantLicences()) {
+        new SeatRelease(ctx, stores.users(), stores.roles()).releaseWhileSeatsFree();
+      }
+      stores.profiles().saveState(new ProfileState(profile.id(),
+          endToken == null ? state.syncToken() : endToken.value(), fingerprint,
+          full ? ctx.now() : state.lastFullRunAt()));
+      ctx.flushAudit();
+      ctx.flushReport();
+      progress.accept(ctx.counts);
+      return verdict(t, ctx, run);
+    });
+  }
+
+  private RunResult verdict(Transactions.Tx t, RunContext ctx, SyncRun run) {
+    int destructive = ctx.counts.destructive();
+    int limit = ctx.profile.policy().threshold().limitFor(ctx.liveUsersAtStart);
+    boolean confirmed = run.confirmedDestructive() != null && destructive <= run.confirmedDestructive();
+    boolean tripped = ctx.profile.policy().threshold().trippedBy(destructive, ctx.liveUsersAtStart);
+    String trip = "would disable or delete " + destructive + " of " + ctx.liveUsersAtStart
+        + " users; the threshold is " + limit + " (" + ctx.profile.policy().threshold().percent()
+        + " % or " + ctx.profile.policy().threshold().absolute() + ", whichever is smaller)";
+    if (run.mode() == RunMode.DRY_RUN) {
+      t.setRollbackOnly();
+      return new RunResult(RunStatus.SUCCEEDED, ctx.counts, tripped ? "dry run: " + trip : null, false);
+    }
+    if (tripped && !confirmed) {
+      t.setRollbackOnly();
+      return new RunResult(RunStatus.NEEDS_CONFIRMATION, ctx.counts,
+          trip + ". Nothing was applied: confirm the run to apply it.", false);
+    }
+    return new RunResult(RunStatus.SUCCEEDED, ctx.counts, null, true);
+  }
+
+  private List<java.util.UUID> knownIds(java.util.UUID profileId, Set<String> externalIds) {
+    List<java.util.UUID> ids = new ArrayList<>();
+    stores.users().forEachKnown(profileId, k -> {
+      if (externalIds.contains(k.externalId())) {
+        ids.add(k.id());
+      }
+    });
+    return ids;
+  }
+
+  /** What, besides each user's own data, decides a user's outcome: a change re-evaluates all. */
+  private static String fingerprint(org.roster.domain.sync.Profile p, List<Group> live, List<Role> roles,
+      RunContext ctx) {
+    StringBuilder b = new StringBuilder();
+    b.append(new java.util.TreeMap<>(p.settings())).append('|').append(p.policy()).append('|');
+    Set<String> g = new TreeSet<>();
+    live.forEach(x -> g.add(x.id() + ":" + x.name() + ":" + new TreeSet<>(x.parentIds())));
+    b.append(g).append('|');
+    Set<String> r = new TreeSet<>();
+    roles.forEach(x -> r.add(x.id() + ":" + x.boundGroupId()));
+    b.append(r).append('|').append(new TreeSet<>(ctx.exclusions.users())).append(new TreeSet<>(ctx.exclusions.groups()))
+        .append(new TreeSet<>(ctx.exclusions.roles()));
+    return SourceHash.digest(b.toString());
+  }
+
+  /** Adapts a phase to the connector's sinks; reports progress every few thousand entries. */
+  private static final class Collector implements ChangeSink {
+    private final java.util.function.Consumer<SourceEntry> accept;
+    private final java.util.function.Consumer<RejectedEntry> reject;
+    private final Set<String> deleted;
+    private Runnable progress = () -> {};
+    private long n;
+
+    Collector(java.util.function.Consumer<SourceEntry> accept,
+        java.util.function.Consumer<RejectedEntry> reject, Set<String> deleted) {
+      this.accept = accept;
+      this.reject = reject;
+      this.deleted = deleted;
+    }
+
+    @Override
+    public boolean accept(SourceEntry entry) {
+      accept.accept(entry);
+      tick();
+      return true;
+    }
+
+    @Override
+    public boolean reject(RejectedEntry rejected) {
+      reject.accept(rejected);
+      tick();
+      return true;
+    }
+
+    @Override
+    public boolean deleted(EntryKind kind, String externalId) {
+      deleted.add(externalId);
+      return true;
+    }
+
+    private void tick() {
+      if (++n % 2000 == 0) {
+        progress.run();
+      }
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package org.roster.application.service;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.roster.application.port.out.KnownUser;
+import org.roster.application.port.out.RoleStore;
+import org.roster.application.port.out.UserStore;
+import org.roster.connector.api.RejectedEntry;
+import org.roster.connector.api.SourceUser;
+import org.roster.domain.identity.User;
+import org.roster.domain.identity.UserStatus;
+import org.roster.domain.sync.EntryFilter;
+import org.roster.domain.sync.EntryOutcome;
+
+/**
+ * Applies the users a run reads, as a stream: an entry whose fingerprint is unchanged costs a map
+ * lookup; the others are gathered into batches that are read from and written to the store
+ * together. A failing entry fails alone.
+ */
+final class UserPhase {
+  static final int BATCH = 500;
+
+  private final RunContext ctx;
+  private final UserStore users;
+  private final RoleStore roles;
+  private final UserDecider decider;
+  private final UserWriter writer;
+  private final List<EntryFilter> include;
+  private final List<EntryFilter> exclude;
+  private final List<PendingUser> pending = new ArrayList<>();
+
+  UserPhase(RunContext ctx, UserStore users, RoleStore roles) {
+    this.ctx = ctx;
+    this.users = users;
+    this.roles = roles;
+    this.decider = new UserDecider(ctx);
+    this.writer = new UserWriter(ctx, users, roles);
+    this.include = ctx.profile.policy().includeRules().stream()
+        .map(f -> EntryFilter.parse(f, "includeRules")).toList();
+    this.exclude = ctx.profile.policy().excludeRules().stream()
+        .map(f -> EntryFilter.parse(f, "excludeRules")).toList();
+  }
+
+  /** Takes one entry from the source. */
+  void accept(SourceUser user) {
+    ctx.counts.read();
+    if (!inRules(user)) {
+      // outside the rules = not part of the snapshot: a known user stays unseen and is deleted
+      if (!ctx.unseen.containsKey(user.externalId())) {
+        ctx.userOutcome(EntryOutcome.SKIPPED, user.externalId(), user.login(), user.location(),
+            "outside the profile's inclusion/exclusion rules");
+      }
+      return;
+    }
+    KnownUser known = ctx.unseen.remove(user.externalId());
+    String hash = SourceHash.of(user);
+    if (known != null && !ctx.reevaluateAll && known.status() != UserStatus.DELETED
+        && hash.equals(known.sourceHash())) {
+      ctx.counts.add(EntryOutcome.UNCHANGED);
+      return;
+    }
+    pending.add(new PendingUser(user, known, hash));
+    if (pending.size() >= BATCH) {
+      flush();
+    }
+  }
+
+  /** Takes an entry the source could not read: it fails alone and, if its id is known, stays. */
+  void reject(RejectedEntry rejected) {
+    ctx.counts.read();
+    rejected.externalId().ifPresent(ctx.unseen::remove);
+    ctx.userOutcome(EntryOutcome.FAILED, rejected.externalId().orElse(null), null,
+        rejected.location(), rejected.reason());
+  }
+
+  /** Applies what is pending. */
+  void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<UUID> knownIds = pending.stream().filter(p -> p.known() != null).map(p -> p.known().id()).toList();
+    Map<UUID, User> existing = index(users.findByIds(knownIds), User::id);
+    Map<UUID, Set<UUID>> groupsOf = users.groupIdsOf(knownIds);
+    Map<UUID, Set<UUID>> rolesOf = roles.syncedRoleIdsOf(knownIds);
+    Set<String> loginKeys = new HashSet<>();
+    for (PendingUser p : pending) {
+      User old = p.known() == null ? null : existing.get(p.known().id());
+      String key = User.loginKey(p.source().login());
+      if (old == null || !old.loginKey().equals(key)) {
+        loginKeys.add(key);
+      }
+    }
+    Map<String, User> byLogin = index(users.findByLoginKeys(loginKeys), User::loginKey);
+    List<UserChange> changes = new ArrayList<>();
+    Map<String, String> loginsThisBatch = new HashMap<>();
+    for (PendingUser p : pending) {
+      User old = p.known() == null ? null : existing.get(p.known().id());
+      UserChange c = decider.decide(p, old,
+          old == null ? Set.of() : groupsOf.getOrDefault(old.id(), Set.of()),
+          old == null ? Set.of() : rolesOf.getOrDefault(old.id(), Set.of()),
+          byLogin, loginsThisBatch);
+      if (c != null) {
+        changes.add(c);
+      }
+    }
+    writer.write(changes);
+    pending.clear();
+  }
+
+  private boolean inRules(SourceUser u) {
+    if (include.isEmpty() && exclude.isEmpty()) {
+      return true;
+    }
+    Function<String, String> fields = name -> switch (name) {
+      case "login", "username" -> u.login();
+      case "externalId", "id" -> u.externalId();
+      case "status" -> u.enabled() ? "active" : "disabled";
+      default -> u.attribute(name);
+    };
+    return include.stream().allMatch(f -> f.matches(fields))
+        && exclude.stream().noneMatch(f -> f.matches(fields));
+  }
+
+  static <K, V> Map<K, V> index(Collection<V> values, Function<V, K> key) {
+    Map<K, V> out = new HashMap<>();
+    values.forEach(v -> out.put(key.apply(v), v));
+    return out;
+  }
+}
