@@ -62,8 +62,24 @@ public final class SyncEngine {
    */
   RunResult execute(SyncRun run, org.roster.domain.sync.Profile profile, DirectorySource source,
       java.util.function.Consumer<org.roster.domain.sync.RunCounts> progress) {
+    try {
+      return execute(run, profile, source, progress, true);
+    } catch (org.roster.connector.api.FullSyncRequiredException e) {
+      // an expired watermark: read everything instead (the failed attempt rolled back)
+      RunResult full = execute(run, profile, source, progress, false);
+      return new RunResult(full.status(), full.counts(),
+          join("ran a full sync: " + e.getMessage(), full.message()), full.applied());
+    }
+  }
+
+  private static String join(String a, String b) {
+    return b == null ? a : a + "; " + b;
+  }
+
+  private RunResult execute(SyncRun run, org.roster.domain.sync.Profile profile, DirectorySource source,
+      java.util.function.Consumer<org.roster.domain.sync.RunCounts> progress, boolean allowIncremental) {
     ProfileState state = stores.profiles().state(profile.id());
-    IncrementalSource inc = run.mode() == RunMode.INCREMENTAL && source instanceof IncrementalSource i
+    IncrementalSource inc = allowIncremental && run.mode() == RunMode.INCREMENTAL && source instanceof IncrementalSource i
         && state.syncToken() != null ? i : null;
     boolean full = inc == null;
     return tx.inTransaction(t -> {
@@ -90,10 +106,6 @@ public final class SyncEngine {
       ctx.groups = new GroupIndex(live, roles, profile.policy());
       String fingerprint = fingerprint(profile, live, roles, ctx);
       ctx.reevaluateAll = !fingerprint.equals(state.fingerprint());
-      if (!full) {
-        // an incremental read only sees changed entries; the others are neither seen nor gone
-        ctx.unseen.keySet().retainAll(Set.of());
-      }
       UserPhase users = new UserPhase(ctx, stores.users(), stores.roles());
       Collector userSink = new Collector(e -> users.accept((SourceUser) e), users::reject, deletedUsers);
       userSink.progress = () -> progress.accept(ctx.counts);
@@ -156,7 +168,12 @@ public final class SyncEngine {
   private static String fingerprint(org.roster.domain.sync.Profile p, List<Group> live, List<Role> roles,
       RunContext ctx) {
     StringBuilder b = new StringBuilder();
-    b.append(new java.util.TreeMap<>(p.settings())).append('|').append(p.policy()).append('|');
+    var policy = p.policy();
+    b.append(new java.util.TreeMap<>(p.settings())).append('|')
+        .append(policy.enableUsersAfterImport()).append(policy.grantLicences())
+        .append(policy.synchronizeOnlyGroups()).append(policy.requireGroupMembership())
+        .append(policy.nestedGroups()).append(new TreeSet<>(policy.synchronizedGroups()))
+        .append(policy.includeRules()).append(policy.excludeRules()).append('|');
     Set<String> g = new TreeSet<>();
     live.forEach(x -> g.add(x.id() + ":" + x.name() + ":" + new TreeSet<>(x.parentIds())));
     b.append(g).append('|');

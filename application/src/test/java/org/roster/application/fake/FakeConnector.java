@@ -11,6 +11,8 @@ import org.roster.connector.api.SourceContext;
 /** A connector of type "fake" whose every source is the one {@link FakeSource} a test holds. */
 public final class FakeConnector implements ConnectorFactory {
   public FakeSource source = new FakeSource();
+  /** When set, sources are this incremental one instead. */
+  public FakeIncrementalSource incremental;
 
   record Settings(String name) implements ConnectorSettings {}
 
@@ -34,6 +36,6 @@ public final class FakeConnector implements ConnectorFactory {
 
   @Override
   public DirectorySource open(ConnectorSettings settings, SourceContext context) {
-    return source;
+    return incremental != null ? incremental : source;
   }
 }

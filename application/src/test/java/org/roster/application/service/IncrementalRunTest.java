@@ -1,0 +1,88 @@
+package org.roster.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.roster.application.fake.FakeIncrementalSource;
+import org.roster.connector.api.SourceUser;
+import org.roster.domain.identity.UserStatus;
+import org.roster.domain.sync.EntryOutcome;
+import org.roster.domain.sync.RunMode;
+import org.roster.domain.sync.RunStatus;
+import org.roster.domain.sync.SyncRun;
+
+/** Incremental runs through the SPI's IncrementalSource: watermark, changes, deletions. */
+class IncrementalRunTest {
+
+  private EngineFixture fixtureWithTwoUsers(FakeIncrementalSource src) {
+    EngineFixture f = new EngineFixture(Policies.open());
+    f.connector.incremental = src;
+    src.all.user("u1", "ann").user("u2", "bob").user("u3", "cy");
+    SyncRun full = f.run(RunMode.FULL);
+    assertThat(full.status()).isEqualTo(RunStatus.SUCCEEDED);
+    return f;
+  }
+
+  @Test
+  void aFullRunSavesTheTokenTakenBeforeItRead() {
+    FakeIncrementalSource src = new FakeIncrementalSource();
+    EngineFixture f = fixtureWithTwoUsers(src);
+    assertThat(f.stores.profiles.state(f.profile.id()).syncToken()).isEqualTo("v1");
+  }
+
+  @Test
+  void anIncrementalRunAppliesChangesAndDeletionsAndAdvancesTheToken() {
+    FakeIncrementalSource src = new FakeIncrementalSource();
+    EngineFixture f = fixtureWithTwoUsers(src);
+    src.changes.add(new SourceUser("u1", "ann", "uid=ann", true, Map.of("email", "ann@new.org"), Set.of()));
+    src.changes.add("u2");
+
+    SyncRun inc = f.run(RunMode.INCREMENTAL);
+
+    assertThat(inc.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(src.tokensAsked).containsOnly("v1");
+    assertThat(inc.counts().get(EntryOutcome.UPDATED)).isEqualTo(1);
+    assertThat(inc.counts().get(EntryOutcome.DELETED)).isEqualTo(1);
+    assertThat(f.user("u1").attribute("email")).isEqualTo("ann@new.org");
+    assertThat(f.user("u2").status()).isEqualTo(UserStatus.DELETED);
+    assertThat(f.user("u3").status()).as("unseen in an incremental read is not deleted").isEqualTo(UserStatus.ACTIVE);
+    assertThat(f.stores.profiles.state(f.profile.id()).syncToken()).isEqualTo("v2");
+  }
+
+  @Test
+  void aFailedIncrementalRunKeepsTheOldToken() {
+    FakeIncrementalSource src = new FakeIncrementalSource();
+    EngineFixture f = fixtureWithTwoUsers(src);
+    src.failChanges = true;
+    SyncRun inc = f.run(RunMode.INCREMENTAL);
+    assertThat(inc.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(f.stores.profiles.state(f.profile.id()).syncToken()).isEqualTo("v1");
+  }
+
+  @Test
+  void incrementalOnASourceWithoutTheCapabilityRunsFull() {
+    EngineFixture f = new EngineFixture(Policies.open());
+    f.source().user("u1", "ann").user("u2", "bob");
+    f.run();
+    f.source().remove("u2");
+    SyncRun run = f.run(RunMode.INCREMENTAL);
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(f.user("u2").status()).isEqualTo(UserStatus.DELETED);
+  }
+
+  @Test
+  void anExpiredTokenFallsBackToAFullRun() {
+    FakeIncrementalSource src = new FakeIncrementalSource();
+    EngineFixture f = fixtureWithTwoUsers(src);
+    f.stores.profiles.saveState(new org.roster.application.port.out.ProfileState(f.profile.id(), "expired",
+        f.stores.profiles.state(f.profile.id()).fingerprint(), null));
+    src.all.remove("u3");
+    SyncRun run = f.run(RunMode.INCREMENTAL);
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(run.error()).contains("ran a full sync: token expired");
+    assertThat(f.user("u3").status()).isEqualTo(UserStatus.DELETED);
+    assertThat(f.stores.profiles.state(f.profile.id()).syncToken()).isEqualTo("v1");
+  }
+}
