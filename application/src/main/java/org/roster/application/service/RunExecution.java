@@ -88,6 +88,7 @@ public final class RunExecution {
     SyncRun current = run;
     long[] lastProgress = {0};
     SyncRun[] live = {run};
+    RunCounts[] seen = {new RunCounts()};
     SyncRun ended;
     try {
       factory = connectors.get(profile.type());
@@ -106,6 +107,7 @@ public final class RunExecution {
       RunResult result;
       try (source) {
         result = engine.execute(current, profile, source, counts -> {
+          seen[0] = counts;
           long now = System.currentTimeMillis();
           if (now - lastProgress[0] >= PROGRESS_EVERY_MS) {
             lastProgress[0] = now;
@@ -115,10 +117,10 @@ public final class RunExecution {
       }
       ended = current.ended(result.status(), result.counts(), result.message(), clock.instant());
     } catch (ConnectorException | IllegalArgumentException e) {
-      ended = current.ended(RunStatus.FAILED, new RunCounts(), e.getMessage() + " — nothing was applied", clock.instant());
+      ended = current.ended(RunStatus.FAILED, seen[0], e.getMessage() + " — nothing was applied", clock.instant());
       LOG.warn("run {} of profile '{}' failed: {}", run.id(), profile.name(), e.getMessage());
     } catch (RuntimeException e) {
-      ended = current.ended(RunStatus.FAILED, new RunCounts(),
+      ended = current.ended(RunStatus.FAILED, seen[0],
           "internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ") — nothing was applied",
           clock.instant());
       LOG.error("run {} of profile '{}' failed", run.id(), profile.name(), e);

@@ -87,6 +87,7 @@ public final class SyncEngine {
           profile.policy().grantLicences() ? stores.licences().lockPool() : stores.licences().pool(),
           stores.runs(), stores.audit());
       ctx.liveUsersAtStart = stores.users().countLive(profile.id());
+      progress.accept(ctx.counts);
       stores.users().forEachKnown(profile.id(), k -> ctx.unseen.put(k.externalId(), k));
       SyncToken startToken = full && source instanceof IncrementalSource i ? i.currentToken() : null;
       SyncToken endToken = full ? startToken : null;

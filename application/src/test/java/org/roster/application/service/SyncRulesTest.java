@@ -313,6 +313,7 @@ class SyncRulesTest {
     SyncRun run = f.run();
     assertThat(run.status()).isEqualTo(RunStatus.FAILED);
     assertThat(run.error()).contains("connection to fake directory lost").contains("nothing was applied");
+    assertThat(run.counts().entriesRead()).isEqualTo(2);
     assertThat(f.stores.db.users).isEqualTo(before);
   }
 
