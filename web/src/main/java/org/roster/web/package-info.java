@@ -1,0 +1,2 @@
+/** The HTTP admin API: controllers over the application's inbound ports. */
+package org.roster.web;
