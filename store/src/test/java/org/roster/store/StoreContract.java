@@ -1,0 +1,1097 @@
+package org.roster.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.roster.store.TestData.T0;
+import static org.roster.store.TestData.TRICKY;
+import static org.roster.store.TestData.at;
+import static org.roster.store.TestData.event;
+import static org.roster.store.TestData.group;
+import static org.roster.store.TestData.local;
+import static org.roster.store.TestData.user;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.roster.application.port.out.AdminAccountStore;
+import org.roster.application.port.out.AuditQuery;
+import org.roster.application.port.out.AuditStore;
+import org.roster.application.port.out.ExclusionStore;
+import org.roster.application.port.out.GroupStore;
+import org.roster.application.port.out.KnownUser;
+import org.roster.application.port.out.LicenceStore;
+import org.roster.application.port.out.Membership;
+import org.roster.application.port.out.Page;
+import org.roster.application.port.out.PageRequest;
+import org.roster.application.port.out.ProfileState;
+import org.roster.application.port.out.ProfileStore;
+import org.roster.application.port.out.RoleAssignment;
+import org.roster.application.port.out.RoleStore;
+import org.roster.application.port.out.RunStore;
+import org.roster.application.port.out.Transactions;
+import org.roster.application.port.out.UserQuery;
+import org.roster.application.port.out.UserStore;
+import org.roster.domain.audit.AuditCategory;
+import org.roster.domain.audit.AuditEvent;
+import org.roster.domain.identity.AdminAccount;
+import org.roster.domain.identity.AdminRole;
+import org.roster.domain.identity.Group;
+import org.roster.domain.identity.InactiveReason;
+import org.roster.domain.identity.User;
+import org.roster.domain.identity.UserStatus;
+import org.roster.domain.licence.LicencePool;
+import org.roster.domain.role.Role;
+import org.roster.domain.role.RoleKind;
+import org.roster.domain.sync.EntryOutcome;
+import org.roster.domain.sync.Exclusions;
+import org.roster.domain.sync.Profile;
+import org.roster.domain.sync.RunCounts;
+import org.roster.domain.sync.RunEntry;
+import org.roster.domain.sync.RunStatus;
+import org.roster.domain.sync.SyncRun;
+
+/**
+ * What every database Roster supports must do with the store: one subclass per database, the same
+ * tests. Each test starts from empty tables.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+abstract class StoreContract {
+  private static final List<String> TABLES =
+      List.of(
+          "profile",
+          "profile_state",
+          "app_user",
+          "grp",
+          "group_parent",
+          "user_group",
+          "role",
+          "user_role",
+          "exclusion",
+          "audit_event",
+          "sync_run",
+          "run_entry",
+          "profile_lease",
+          "admin_account");
+  private static final Duration LEASE = Duration.ofMinutes(5);
+
+  private ApplicationContext context;
+  private TransactionOperations<Connection> jdbc;
+  Transactions transactions;
+  ProfileStore profiles;
+  UserStore users;
+  GroupStore groups;
+  RoleStore roles;
+  LicenceStore licences;
+  ExclusionStore exclusions;
+  AuditStore audit;
+  RunStore runs;
+  AdminAccountStore admins;
+
+  /** The {@code datasources.default.*} properties of a fresh database to test on. */
+  protected abstract Map<String, Object> datasource();
+
+  @BeforeAll
+  @SuppressWarnings("unchecked")
+  void startContext() {
+    context = ApplicationContext.run(datasource(), "test");
+    jdbc = context.getBean(TransactionOperations.class);
+    transactions = context.getBean(Transactions.class);
+    profiles = context.getBean(ProfileStore.class);
+    users = context.getBean(UserStore.class);
+    groups = context.getBean(GroupStore.class);
+    roles = context.getBean(RoleStore.class);
+    licences = context.getBean(LicenceStore.class);
+    exclusions = context.getBean(ExclusionStore.class);
+    audit = context.getBean(AuditStore.class);
+    runs = context.getBean(RunStore.class);
+    admins = context.getBean(AdminAccountStore.class);
+  }
+
+  @AfterAll
+  void stopContext() {
+    if (context != null) {
+      context.close();
+    }
+  }
+
+  @BeforeEach
+  void emptyTables() {
+    jdbc.executeWrite(
+        s -> {
+          try (Statement statement = s.getConnection().createStatement()) {
+            for (String table : TABLES) {
+              statement.execute("DELETE FROM " + table);
+            }
+            statement.execute("UPDATE licence_pool SET seat_limit = NULL");
+          }
+          return null;
+        });
+  }
+
+  /** A number read with plain SQL, bypassing the stores. */
+  long count(String sql, Object... params) {
+    return jdbc.executeRead(
+        s -> {
+          try (PreparedStatement ps = s.getConnection().prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+              ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  /** Runs {@code work} on another thread: no transaction of the caller's, another connection. */
+  static <T> T elsewhere(Supplier<T> work) {
+    try {
+      return CompletableFuture.supplyAsync(work).get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("work on another thread failed", e);
+    }
+  }
+
+  @Nested
+  class Schema {
+    @Test
+    void flywayAppliedTheMigrations() {
+      assertThat(
+              count("SELECT count(*) FROM flyway_schema_history WHERE version = '1' AND success"))
+          .isEqualTo(1);
+      assertThat(count("SELECT count(*) FROM licence_pool")).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  class Profiles {
+    @Test
+    void keepsEverySettingAndPolicyField() {
+      Profile p = TestData.profile("Corp AD ✓");
+      profiles.save(p);
+
+      Profile found = profiles.find(p.id()).orElseThrow();
+      assertThat(found).isEqualTo(p);
+      assertThat(found.settings().get("pageSize")).isEqualTo(500);
+      assertThat(profiles.findByName("Corp AD ✓")).contains(p);
+    }
+
+    @Test
+    void saveUpdatesByIdAndListIsByName() {
+      Profile b = TestData.profile("b");
+      Profile a = TestData.profile("a");
+      profiles.save(b);
+      profiles.save(a);
+      Profile renamed =
+          new Profile(
+              b.id(),
+              "c",
+              "csv",
+              Map.of("folder", "/in"),
+              b.policy(),
+              false,
+              b.createdAt(),
+              at(99));
+      profiles.save(renamed);
+
+      assertThat(profiles.list()).containsExactly(a, renamed);
+    }
+
+    @Test
+    void deleteKeepsUsersAndRunsAndForgetsTheState() {
+      Profile p = TestData.profile("gone");
+      profiles.save(p);
+      profiles.saveState(new ProfileState(p.id(), "usn:42", "fp", T0));
+      users.insertAll(List.of(user(p.id(), "kept")));
+      runs.create(TestData.run(p.id(), T0));
+
+      profiles.delete(p.id());
+
+      assertThat(profiles.find(p.id())).isEmpty();
+      assertThat(profiles.state(p.id())).isEqualTo(ProfileState.empty(p.id()));
+      assertThat(users.countLive(p.id())).isEqualTo(1);
+      assertThat(runs.list(p.id(), PageRequest.first(10)).total()).isEqualTo(1);
+    }
+
+    @Test
+    void stateIsEmptyBeforeTheFirstRunThenSavedAndReplaced() {
+      UUID id = UUID.randomUUID();
+      assertThat(profiles.state(id)).isEqualTo(ProfileState.empty(id));
+
+      profiles.saveState(new ProfileState(id, "token " + TRICKY, "fp1", T0));
+      assertThat(profiles.state(id)).isEqualTo(new ProfileState(id, "token " + TRICKY, "fp1", T0));
+
+      profiles.saveState(new ProfileState(id, null, "fp2", null));
+      assertThat(profiles.state(id)).isEqualTo(new ProfileState(id, null, "fp2", null));
+    }
+  }
+
+  @Nested
+  class Users {
+    @Test
+    void keepEveryField() {
+      UUID profile = UUID.randomUUID();
+      User blocked =
+          new User(
+              UUID.randomUUID(),
+              profile,
+              "guid-1",
+              "Zoë.O'Brien",
+              UserStatus.BLOCKED,
+              null,
+              Map.of("email", "zoe@example.org", "title", TRICKY, "empty", ""),
+              "cn=" + TRICKY,
+              false,
+              true,
+              at(5),
+              "h1",
+              T0,
+              at(6));
+      User inactive =
+          new User(
+              UUID.randomUUID(),
+              profile,
+              "guid-2",
+              "ina",
+              UserStatus.INACTIVE,
+              InactiveReason.OUT_OF_GROUPS,
+              Map.of(),
+              null,
+              false,
+              false,
+              null,
+              null,
+              T0,
+              T0);
+      User localUser = local("owner");
+      users.insertAll(List.of(blocked, inactive, localUser));
+
+      assertThat(users.find(blocked.id())).contains(blocked);
+      assertThat(users.find(inactive.id())).contains(inactive);
+      assertThat(users.find(localUser.id())).contains(localUser);
+      assertThat(users.find(UUID.randomUUID())).isEmpty();
+      assertThat(users.findByIds(List.of(blocked.id(), localUser.id(), UUID.randomUUID())))
+          .containsExactlyInAnyOrder(blocked, localUser);
+    }
+
+    @Test
+    void forEachKnownStreamsEveryUserOfTheProfileDeletedOnesIncluded() {
+      UUID profile = UUID.randomUUID();
+      List<User> mine = IntStream.range(0, 2500).mapToObj(i -> user(profile, "u" + i)).toList();
+      User deleted = user(profile, "gone").withStatus(UserStatus.DELETED, null, at(1));
+      users.insertAll(mine);
+      users.insertAll(List.of(deleted, user(UUID.randomUUID(), "other"), local("local")));
+
+      Map<UUID, KnownUser> known = new HashMap<>();
+      transactions.inTransaction(
+          tx -> {
+            users.forEachKnown(profile, k -> known.put(k.id(), k));
+            return null;
+          });
+
+      assertThat(known).hasSize(2501);
+      assertThat(known.get(mine.get(7).id()))
+          .isEqualTo(new KnownUser(mine.get(7).id(), "ext-u7", UserStatus.ACTIVE, "hash-u7"));
+      assertThat(known.get(deleted.id()).status()).isEqualTo(UserStatus.DELETED);
+    }
+
+    @Test
+    void findByLoginKeysIgnoresCaseAndDeletedUsers() {
+      UUID profile = UUID.randomUUID();
+      User alice = user(profile, "Alice");
+      User bob = local("BOB");
+      User deletedCarol = user(profile, "carol").withStatus(UserStatus.DELETED, null, at(1));
+      users.insertAll(List.of(alice, bob, deletedCarol));
+
+      assertThat(users.findByLoginKeys(List.of("alice", "bob", "carol", "dave")))
+          .containsExactlyInAnyOrder(alice, bob);
+      assertThat(users.findByLogin("  aLiCe ")).contains(alice);
+      assertThat(users.findByLogin("carol")).isEmpty();
+      assertThat(users.findByLoginKeys(List.of())).isEmpty();
+    }
+
+    @Test
+    void insertAndUpdateFiveThousandInBatches() {
+      UUID profile = UUID.randomUUID();
+      List<User> created =
+          IntStream.range(0, 5000).mapToObj(i -> user(profile, "user" + i)).toList();
+      users.insertAll(created);
+      List<User> changed =
+          created.stream()
+              .map(
+                  u ->
+                      u.withSource(
+                              u.login() + ".new",
+                              Map.of("email", "new-" + u.login()),
+                              "ou=New",
+                              "hash2",
+                              at(10))
+                          .withStatus(
+                              UserStatus.INACTIVE, InactiveReason.DISABLED_IN_SOURCE, at(10))
+                          .withSeat(false))
+              .toList();
+      users.updateAll(changed);
+
+      assertThat(count("SELECT count(*) FROM app_user WHERE source_hash = 'hash2'"))
+          .isEqualTo(5000);
+      assertThat(users.findByIds(List.of(changed.get(0).id(), changed.get(4999).id())))
+          .containsExactlyInAnyOrder(changed.get(0), changed.get(4999));
+      assertThat(users.findByLogin("USER42.new")).contains(changed.get(42));
+      assertThat(users.countSeats()).isZero();
+      assertThat(users.countLive(profile)).isEqualTo(5000);
+    }
+
+    @Test
+    void updateCanLinkALocalUserToASourceEntry() {
+      User owner = local("owner");
+      users.insertAll(List.of(owner));
+      User linked = owner.linkedTo(UUID.randomUUID(), "guid-9", at(3));
+      users.updateAll(List.of(linked));
+      assertThat(users.find(owner.id())).contains(linked);
+    }
+
+    @Test
+    void searchMatchesLoginEmailAndDisplayNameByLogin() {
+      UUID profile = UUID.randomUUID();
+      User ann =
+          new User(
+              UUID.randomUUID(),
+              profile,
+              "1",
+              "ann",
+              UserStatus.ACTIVE,
+              null,
+              Map.of("email", "Ann.Smith@Example.org", "displayName", "Ann 100%_Smith"),
+              null,
+              false,
+              false,
+              null,
+              null,
+              T0,
+              T0);
+      User bea = user(profile, "bea");
+      User cid = local("cid_smith");
+      User dan =
+          user(UUID.randomUUID(), "dan")
+              .withStatus(UserStatus.INACTIVE, InactiveReason.BY_ADMIN, T0);
+      users.insertAll(List.of(dan, cid, bea, ann));
+
+      assertThat(users.search(new UserQuery("SMITH", null, null), PageRequest.first(10)).items())
+          .containsExactly(ann, cid);
+      assertThat(users.search(new UserQuery("100%_", null, null), PageRequest.first(10)).items())
+          .containsExactly(ann);
+      assertThat(users.search(new UserQuery("0%x", null, null), PageRequest.first(10)).items())
+          .isEmpty();
+      assertThat(
+              users
+                  .search(new UserQuery(null, UserStatus.INACTIVE, null), PageRequest.first(10))
+                  .items())
+          .containsExactly(dan);
+      assertThat(users.search(new UserQuery(null, null, profile), PageRequest.first(10)).items())
+          .containsExactly(ann, bea);
+      Page<User> second = users.search(UserQuery.ALL, new PageRequest(1, 3));
+      assertThat(second.items()).containsExactly(dan);
+      assertThat(second.total()).isEqualTo(4);
+      assertThat(users.search(UserQuery.ALL, new PageRequest(5, 3)).items()).isEmpty();
+    }
+
+    @Test
+    void blockedQueueIsFirstComeFirstServed() {
+      UUID profile = UUID.randomUUID();
+      User late = user(profile, "late").withStatus(UserStatus.BLOCKED, null, at(30));
+      User early = user(profile, "early").withStatus(UserStatus.BLOCKED, null, at(10));
+      User middle = user(profile, "middle").withStatus(UserStatus.BLOCKED, null, at(20));
+      users.insertAll(List.of(late, early, middle, user(profile, "active")));
+
+      assertThat(users.blockedQueue(10)).containsExactly(early, middle, late);
+      assertThat(users.blockedQueue(2)).containsExactly(early, middle);
+    }
+
+    @Test
+    void membershipsAreAddedListedAndRemoved() {
+      UUID profile = UUID.randomUUID();
+      User a = user(profile, "a");
+      User b = user(profile, "b");
+      users.insertAll(List.of(a, b));
+      UUID g1 = UUID.randomUUID();
+      UUID g2 = UUID.randomUUID();
+      users.addMemberships(
+          List.of(
+              new Membership(a.id(), g1), new Membership(a.id(), g2), new Membership(b.id(), g1)));
+      users.addMemberships(List.of(new Membership(a.id(), g1)));
+
+      assertThat(users.groupIdsOf(List.of(a.id(), b.id(), UUID.randomUUID())))
+          .isEqualTo(Map.of(a.id(), Set.of(g1, g2), b.id(), Set.of(g1)));
+      assertThat(users.memberIds(g1)).containsExactlyInAnyOrder(a.id(), b.id());
+
+      users.removeMemberships(List.of(new Membership(a.id(), g1), new Membership(b.id(), g2)));
+      assertThat(users.groupIdsOf(List.of(a.id(), b.id())))
+          .isEqualTo(Map.of(a.id(), Set.of(g2), b.id(), Set.of(g1)));
+      assertThat(users.groupIdsOf(List.of())).isEmpty();
+    }
+  }
+
+  @Nested
+  class Groups {
+    @Test
+    void keepEveryFieldAndTheirParents() {
+      UUID profile = UUID.randomUUID();
+      Group root = group(profile, "Root");
+      Group child = group(profile, "Child " + TRICKY, root.id());
+      Group gone =
+          new Group(
+              UUID.randomUUID(),
+              profile,
+              "g-gone",
+              "Gone",
+              null,
+              true,
+              Set.of(root.id(), child.id()),
+              at(4));
+      groups.insertAll(List.of(root, child, gone));
+      groups.insertAll(List.of(group(UUID.randomUUID(), "Other")));
+
+      assertThat(groups.findByProfile(profile)).containsExactlyInAnyOrder(root, child, gone);
+      assertThat(groups.find(child.id())).contains(child);
+      assertThat(groups.findByIds(List.of(gone.id(), root.id())))
+          .containsExactlyInAnyOrder(gone, root);
+      assertThat(groups.find(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void updateRenamesMovesAndReparents() {
+      UUID profile = UUID.randomUUID();
+      Group a = group(profile, "A");
+      Group b = group(profile, "B");
+      Group c = group(profile, "C", a.id());
+      groups.insertAll(List.of(a, b, c));
+
+      Group moved = c.with("C2", "ou=Elsewhere", Set.of(b.id()), true, at(7));
+      groups.updateAll(List.of(moved));
+
+      assertThat(groups.find(c.id())).contains(moved);
+      assertThat(groups.find(a.id())).contains(a);
+    }
+
+    @Test
+    void searchByNameIgnoringCase() {
+      UUID profile = UUID.randomUUID();
+      Group sales = group(profile, "Sales");
+      Group presales = group(profile, "presales", sales.id());
+      Group it = group(profile, "IT");
+      Group otherSales = group(UUID.randomUUID(), "SALES-2");
+      groups.insertAll(List.of(sales, presales, it, otherSales));
+
+      Page<Group> page = groups.search("SALES", null, PageRequest.first(2));
+      assertThat(page.items()).containsExactly(presales, sales);
+      assertThat(page.total()).isEqualTo(3);
+      assertThat(groups.search("sales", profile, PageRequest.first(10)).items())
+          .containsExactly(presales, sales);
+      assertThat(groups.search(null, null, new PageRequest(1, 3)).items())
+          .containsExactly(otherSales);
+    }
+  }
+
+  @Nested
+  class Roles {
+    @Test
+    void saveInsertsOrUpdatesAndFindsBoundRoles() {
+      UUID groupId = UUID.randomUUID();
+      Role org = new Role(UUID.randomUUID(), "Organisation", RoleKind.ORGANIZATIONAL, null, null);
+      Role dept = new Role(UUID.randomUUID(), "Dept", RoleKind.ORGANIZATIONAL, org.id(), groupId);
+      Role fn = new Role(UUID.randomUUID(), "Approver", RoleKind.FUNCTIONAL, null, null);
+      roles.save(org);
+      roles.save(dept);
+      roles.save(fn);
+      Role bound = fn.renamed("Approvers").boundTo(groupId);
+      roles.save(bound);
+
+      assertThat(roles.all()).containsExactly(bound, dept, org);
+      assertThat(roles.find(dept.id())).contains(dept);
+      assertThat(roles.boundTo(List.of(groupId, UUID.randomUUID()))).containsExactly(bound, dept);
+      assertThat(roles.boundTo(List.of())).isEmpty();
+    }
+
+    @Test
+    void aSyncRemovesOnlyTheAssignmentsItGave() {
+      UUID u1 = UUID.randomUUID();
+      UUID u2 = UUID.randomUUID();
+      UUID r1 = UUID.randomUUID();
+      UUID r2 = UUID.randomUUID();
+      roles.addAssignments(List.of(new RoleAssignment(u1, r1, false)));
+      roles.addAssignments(
+          List.of(
+              new RoleAssignment(u1, r1, true),
+              new RoleAssignment(u1, r2, true),
+              new RoleAssignment(u2, r1, true)));
+
+      assertThat(roles.assignmentsOf(u1))
+          .containsExactlyInAnyOrder(
+              new RoleAssignment(u1, r1, false), new RoleAssignment(u1, r2, true));
+      assertThat(roles.syncedRoleIdsOf(List.of(u1, u2)))
+          .isEqualTo(Map.of(u1, Set.of(r2), u2, Set.of(r1)));
+
+      roles.removeSyncedAssignments(
+          List.of(
+              new RoleAssignment(u1, r1, true),
+              new RoleAssignment(u1, r2, true),
+              new RoleAssignment(u2, r1, true)));
+
+      assertThat(roles.assignmentsOf(u1)).containsExactly(new RoleAssignment(u1, r1, false));
+      assertThat(roles.assignmentsOf(u2)).isEmpty();
+      assertThat(roles.syncedRoleIdsOf(List.of(u1, u2))).isEmpty();
+    }
+  }
+
+  @Nested
+  class Licences {
+    @Test
+    void poolCountsTheSeatsHeldAgainstTheLimit() {
+      UUID profile = UUID.randomUUID();
+      users.insertAll(
+          List.of(user(profile, "a"), user(profile, "b"), user(profile, "c").withSeat(false)));
+      assertThat(licences.pool()).isEqualTo(LicencePool.unlimited(2));
+
+      licences.setLimit(Optional.of(5));
+      LicencePool locked = transactions.inTransaction(tx -> licences.lockPool());
+      assertThat(locked).isEqualTo(new LicencePool(5, 2));
+      assertThat(users.countSeats()).isEqualTo(2);
+
+      licences.setLimit(Optional.empty());
+      assertThat(licences.pool()).isEqualTo(LicencePool.unlimited(2));
+    }
+
+    @Test
+    void lockPoolWaitsForAnotherTransactionHoldingIt() throws Exception {
+      CountDownLatch locked = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      CompletableFuture<Void> holder =
+          CompletableFuture.runAsync(
+              () ->
+                  transactions.inTransaction(
+                      tx -> {
+                        licences.lockPool();
+                        locked.countDown();
+                        await(release);
+                        return null;
+                      }));
+      assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+
+      CompletableFuture<LicencePool> waiter =
+          CompletableFuture.supplyAsync(
+              () -> transactions.inTransaction(tx -> licences.lockPool()));
+      Thread.sleep(300);
+      assertThat(waiter).isNotDone();
+
+      release.countDown();
+      holder.get(30, TimeUnit.SECONDS);
+      assertThat(waiter.get(30, TimeUnit.SECONDS)).isEqualTo(LicencePool.unlimited(0));
+    }
+
+    private static void await(CountDownLatch latch) {
+      try {
+        latch.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Nested
+  class ExclusionsAndAdmins {
+    @Test
+    void exclusionsAreAddedOnceAndRemoved() {
+      UUID user = UUID.randomUUID();
+      UUID group = UUID.randomUUID();
+      UUID role = UUID.randomUUID();
+      exclusions.add("USER", user);
+      exclusions.add("USER", user);
+      exclusions.add("GROUP", group);
+      exclusions.add("ROLE", role);
+      assertThat(exclusions.load())
+          .isEqualTo(new Exclusions(Set.of(user), Set.of(group), Set.of(role)));
+
+      exclusions.remove("GROUP", group);
+      assertThat(exclusions.load()).isEqualTo(new Exclusions(Set.of(user), Set.of(), Set.of(role)));
+      assertThatThrownBy(() -> exclusions.add("TEAM", user)).hasMessageContaining("objectType");
+    }
+
+    @Test
+    void adminAccountsAreSavedByLogin() {
+      AdminAccount admin = new AdminAccount("admin", "pbkdf2$1$x", Set.of(AdminRole.SYSADMIN));
+      AdminAccount ops =
+          new AdminAccount(
+              "ops", "pbkdf2$1$y", Set.of(AdminRole.SYNC_ADMIN, AdminRole.PEOPLE_ADMIN));
+      admins.save(ops);
+      admins.save(admin);
+      AdminAccount changed = new AdminAccount("ops", "pbkdf2$2$z", Set.of());
+      admins.save(changed);
+
+      assertThat(admins.find("admin")).contains(admin);
+      assertThat(admins.find("ops")).contains(changed);
+      assertThat(admins.find("nobody")).isEmpty();
+      assertThat(admins.list()).containsExactly(admin, changed);
+    }
+  }
+
+  @Nested
+  class Audit {
+    @Test
+    void keepsEveryField() {
+      AuditEvent full = event(T0, AuditCategory.USER, "zoë", UUID.randomUUID());
+      AuditEvent bare =
+          new AuditEvent(
+              UUID.randomUUID(),
+              at(1),
+              null,
+              "admin:root",
+              AuditCategory.SECURITY,
+              "login refused",
+              null,
+              null,
+              Map.of(),
+              Map.of(),
+              null);
+      audit.appendAll(List.of(full, bare));
+
+      assertThat(audit.search(AuditQuery.ALL, PageRequest.first(10)).items())
+          .containsExactly(bare, full);
+    }
+
+    @Test
+    void searchFiltersByDateUserCategoryAndRunNewestFirst() {
+      UUID run = UUID.randomUUID();
+      AuditEvent e1 = event(at(10), AuditCategory.USER, "alice", run);
+      AuditEvent e2 = event(at(20), AuditCategory.GROUP, "Sales", run);
+      AuditEvent e3 = event(at(30), AuditCategory.USER, "ALICE.B", null);
+      AuditEvent e4 =
+          new AuditEvent(
+              UUID.randomUUID(),
+              at(40),
+              null,
+              "admin:Alicia",
+              AuditCategory.SEAT,
+              "released",
+              null,
+              "bob",
+              Map.of(),
+              Map.of(),
+              "");
+      audit.appendAll(List.of(e1, e2, e3, e4));
+
+      assertThat(search(new AuditQuery(at(20), at(40), null, null, null))).containsExactly(e3, e2);
+      assertThat(search(new AuditQuery(null, null, "alic", null, null)))
+          .containsExactly(e4, e3, e1);
+      assertThat(search(new AuditQuery(null, null, "Alice", AuditCategory.USER, null)))
+          .containsExactly(e3, e1);
+      assertThat(search(new AuditQuery(null, null, null, null, run))).containsExactly(e2, e1);
+      assertThat(search(new AuditQuery(null, null, "%", null, null))).isEmpty();
+
+      Page<AuditEvent> page = audit.search(AuditQuery.ALL, new PageRequest(1, 3));
+      assertThat(page.items()).containsExactly(e1);
+      assertThat(page.total()).isEqualTo(4);
+    }
+
+    @Test
+    void exportStreamsOldestFirstKeepingTheAppendOrderOfEqualTimes() {
+      List<AuditEvent> sameInstant =
+          IntStream.range(0, 50)
+              .mapToObj(i -> event(at(5), AuditCategory.MEMBERSHIP, "m" + i, null))
+              .toList();
+      AuditEvent earlier = event(at(1), AuditCategory.RUN, "run", null);
+      audit.appendAll(sameInstant);
+      audit.appendAll(List.of(earlier));
+
+      List<AuditEvent> exported = new ArrayList<>();
+      audit.export(AuditQuery.ALL, exported::add);
+      List<AuditEvent> expected = new ArrayList<>(List.of(earlier));
+      expected.addAll(sameInstant);
+      assertThat(exported).containsExactlyElementsOf(expected);
+
+      List<AuditEvent> filtered = new ArrayList<>();
+      audit.export(new AuditQuery(null, null, "m4", null, null), filtered::add);
+      assertThat(filtered)
+          .extracting(AuditEvent::objectName)
+          .containsExactly(
+              "m4", "m40", "m41", "m42", "m43", "m44", "m45", "m46", "m47", "m48", "m49");
+    }
+
+    private List<AuditEvent> search(AuditQuery query) {
+      return audit.search(query, PageRequest.first(100)).items();
+    }
+  }
+
+  @Nested
+  class Runs {
+    @Test
+    void keepEveryFieldAndTheUpdates() {
+      SyncRun done = TestData.finished(UUID.randomUUID(), T0);
+      runs.create(done);
+      SyncRun found = runs.find(done.id()).orElseThrow();
+      assertRunsEqual(found, done);
+      assertThat(found.counts().asMap()).isEqualTo(done.counts().asMap());
+      assertThat(found.counts().entriesRead()).isEqualTo(1234567890123L);
+
+      SyncRun queued = TestData.run(UUID.randomUUID(), T0);
+      runs.create(queued);
+      assertRunsEqual(runs.find(queued.id()).orElseThrow(), queued);
+
+      RunCounts counts = new RunCounts();
+      counts.add(EntryOutcome.DELETED);
+      counts.read();
+      SyncRun ended =
+          queued
+              .started(at(1))
+              .withSource("other")
+              .ended(RunStatus.NEEDS_CONFIRMATION, counts, "would delete 1", at(2))
+              .confirmed("admin:carl", 1);
+      runs.update(ended);
+      assertRunsEqual(runs.find(queued.id()).orElseThrow(), ended);
+      assertThat(runs.find(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void listIsNewestFirstAndPendingIsTheNewestUnfinished() {
+      UUID profile = UUID.randomUUID();
+      SyncRun old = TestData.finished(profile, at(1));
+      SyncRun waiting =
+          TestData.run(profile, at(2))
+              .ended(RunStatus.NEEDS_CONFIRMATION, new RunCounts(), "threshold", at(3));
+      SyncRun newest = TestData.finished(profile, at(4));
+      SyncRun elsewhere = TestData.run(UUID.randomUUID(), at(5));
+      for (SyncRun r : List.of(old, waiting, newest, elsewhere)) {
+        runs.create(r);
+      }
+
+      assertThat(runs.list(profile, PageRequest.first(10)).items())
+          .extracting(SyncRun::id)
+          .containsExactly(newest.id(), waiting.id(), old.id());
+      Page<SyncRun> all = runs.list(null, new PageRequest(1, 3));
+      assertThat(all.items()).extracting(SyncRun::id).containsExactly(old.id());
+      assertThat(all.total()).isEqualTo(4);
+      assertThat(runs.pending(profile)).map(SyncRun::id).contains(waiting.id());
+      assertThat(runs.pending(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void reportIsPagedInOrderAndCleared() {
+      UUID run = UUID.randomUUID();
+      List<RunEntry> entries =
+          IntStream.range(0, 2500)
+              .mapToObj(
+                  i ->
+                      new RunEntry(
+                          run,
+                          i,
+                          i % 2 == 0 ? "USER" : "GROUP",
+                          i == 3 ? null : "x" + i,
+                          i == 4 ? null : "name " + i,
+                          "cn=" + TRICKY,
+                          EntryOutcome.values()[i % 11],
+                          "d" + i))
+              .toList();
+      runs.appendReport(entries);
+      runs.appendReport(
+          List.of(
+              new RunEntry(
+                  UUID.randomUUID(), 0, "USER", "o", "o", null, EntryOutcome.FAILED, null)));
+
+      Page<RunEntry> page = runs.report(run, new PageRequest(2, 1000));
+      assertThat(page.total()).isEqualTo(2500);
+      assertThat(page.items()).containsExactlyElementsOf(entries.subList(2000, 2500));
+      assertThat(runs.report(run, PageRequest.first(5)).items())
+          .containsExactlyElementsOf(entries.subList(0, 5));
+
+      runs.clearReport(run);
+      assertThat(runs.report(run, PageRequest.first(5)).total()).isZero();
+    }
+
+    private void assertRunsEqual(SyncRun actual, SyncRun expected) {
+      assertThat(actual).usingRecursiveComparison().ignoringFields("counts").isEqualTo(expected);
+      assertThat(actual.counts().asMap()).isEqualTo(expected.counts().asMap());
+      assertThat(actual.counts().entriesRead()).isEqualTo(expected.counts().entriesRead());
+    }
+  }
+
+  @Nested
+  class OwnTransactions {
+    @Test
+    void runHistoryAndAppendNowSurviveTheRollbackOfTheCallersLongTransaction() {
+      UUID profile = UUID.randomUUID();
+      SyncRun run = TestData.run(profile, T0);
+      runs.create(run);
+      User user = user(profile, "rolled-back");
+      AuditEvent joined = event(at(1), AuditCategory.USER, "rolled-back", run.id());
+      AuditEvent now = event(at(2), AuditCategory.RUN, "summary", run.id());
+      RunEntry line =
+          new RunEntry(run.id(), 0, "USER", "ext", "rolled-back", null, EntryOutcome.CREATED, "");
+
+      transactions.inTransaction(
+          tx -> {
+            licences.lockPool();
+            users.insertAll(List.of(user));
+            audit.appendAll(List.of(joined));
+            runs.update(run.started(at(1)));
+            runs.appendReport(List.of(line));
+            audit.appendNow(List.of(now));
+            assertThat(users.find(user.id())).isPresent();
+
+            // Already committed: another connection sees them while this transaction is open.
+            assertThat(elsewhere(() -> runs.find(run.id())).orElseThrow().status())
+                .isEqualTo(RunStatus.RUNNING);
+            assertThat(elsewhere(() -> audit.search(AuditQuery.ALL, PageRequest.first(10)).items()))
+                .containsExactly(now);
+            assertThat(elsewhere(() -> users.find(user.id()))).isEmpty();
+            tx.setRollbackOnly();
+            return null;
+          });
+
+      assertThat(users.find(user.id())).isEmpty();
+      assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+      assertThat(runs.report(run.id(), PageRequest.first(10)).items()).containsExactly(line);
+      assertThat(audit.search(AuditQuery.ALL, PageRequest.first(10)).items()).containsExactly(now);
+    }
+
+    @Test
+    void aTransactionCommitsOrRollsBackAsAWhole() {
+      User kept = local("kept");
+      User thrown = local("thrown");
+      transactions.inTransaction(
+          tx -> {
+            users.insertAll(List.of(kept));
+            return null;
+          });
+      assertThatThrownBy(
+              () ->
+                  transactions.inTransaction(
+                      tx -> {
+                        users.insertAll(List.of(thrown));
+                        throw new IllegalStateException("boom");
+                      }))
+          .hasMessage("boom");
+
+      assertThat(users.find(kept.id())).isPresent();
+      assertThat(users.find(thrown.id())).isEmpty();
+    }
+
+    @Test
+    void nestedCallsJoinTheOuterTransaction() {
+      User inner = local("inner");
+      transactions.inTransaction(
+          outer -> {
+            transactions.inTransaction(
+                tx -> {
+                  users.insertAll(List.of(inner));
+                  return null;
+                });
+            outer.setRollbackOnly();
+            return null;
+          });
+      assertThat(users.find(inner.id())).isEmpty();
+    }
+  }
+
+  @Nested
+  class Lease {
+    @Test
+    void aSecondNodeClaimsOnlyAfterTheLeaseExpired() {
+      UUID profile = UUID.randomUUID();
+      UUID first = UUID.randomUUID();
+      UUID second = UUID.randomUUID();
+      assertThat(runs.claim(profile, first, "node-a", T0, LEASE)).isTrue();
+      assertThat(runs.claim(profile, second, "node-b", at(60), LEASE)).isFalse();
+      assertThat(runs.claim(profile, second, "node-b", T0.plus(LEASE), LEASE)).isFalse();
+      assertThat(runs.claim(UUID.randomUUID(), second, "node-b", at(60), LEASE)).isTrue();
+
+      assertThat(runs.claim(profile, second, "node-b", T0.plus(LEASE).plusMillis(1), LEASE))
+          .isTrue();
+      assertThat(runs.renew(profile, first, at(400), LEASE)).isFalse();
+    }
+
+    @Test
+    void renewExtendsTheLeaseOfItsHolder() {
+      UUID profile = UUID.randomUUID();
+      UUID run = UUID.randomUUID();
+      assertThat(runs.claim(profile, run, "node-a", T0, LEASE)).isTrue();
+      assertThat(runs.renew(profile, run, at(240), LEASE)).isTrue();
+
+      assertThat(runs.claim(profile, UUID.randomUUID(), "node-b", at(400), LEASE)).isFalse();
+      assertThat(runs.claim(profile, UUID.randomUUID(), "node-b", at(541), LEASE)).isTrue();
+    }
+
+    @Test
+    void releaseFreesOnlyTheHoldersLease() {
+      UUID profile = UUID.randomUUID();
+      UUID run = UUID.randomUUID();
+      assertThat(runs.claim(profile, run, "node-a", T0, LEASE)).isTrue();
+
+      runs.release(profile, UUID.randomUUID());
+      assertThat(runs.claim(profile, UUID.randomUUID(), "node-b", at(1), LEASE)).isFalse();
+
+      runs.release(profile, run);
+      assertThat(runs.claim(profile, UUID.randomUUID(), "node-b", at(1), LEASE)).isTrue();
+    }
+
+    @Test
+    void abortOrphansAbortsRunsOfTheRestartedNodeExpiredOrWithoutLease() {
+      SyncRun ofRestartedNode = runningWithLease("node-a", T0);
+      SyncRun expired = runningWithLease("node-b", T0.minus(LEASE).minusSeconds(1));
+      SyncRun withoutLease = TestData.running(UUID.randomUUID(), T0);
+      runs.create(withoutLease);
+      SyncRun alive = runningWithLease("node-b", T0);
+      SyncRun finished = TestData.finished(UUID.randomUUID(), T0);
+      runs.create(finished);
+      SyncRun queued = TestData.run(UUID.randomUUID(), T0);
+      runs.create(queued);
+
+      List<SyncRun> aborted = runs.abortOrphans("node-a", at(10), "node restarted");
+
+      assertThat(aborted)
+          .extracting(SyncRun::id)
+          .containsExactlyInAnyOrder(ofRestartedNode.id(), expired.id(), withoutLease.id());
+      assertThat(aborted)
+          .allSatisfy(
+              r -> {
+                assertThat(r.status()).isEqualTo(RunStatus.ABORTED);
+                assertThat(r.error()).isEqualTo("node restarted");
+                assertThat(r.endedAt()).isEqualTo(at(10));
+                assertThat(runs.find(r.id()).orElseThrow().status()).isEqualTo(RunStatus.ABORTED);
+              });
+      for (SyncRun kept : List.of(alive, finished, queued)) {
+        assertThat(runs.find(kept.id()).orElseThrow().status()).isEqualTo(kept.status());
+      }
+      assertThat(
+              runs.claim(ofRestartedNode.profileId(), UUID.randomUUID(), "node-c", at(11), LEASE))
+          .isTrue();
+      assertThat(runs.claim(expired.profileId(), UUID.randomUUID(), "node-c", at(11), LEASE))
+          .isTrue();
+      assertThat(runs.claim(alive.profileId(), UUID.randomUUID(), "node-c", at(11), LEASE))
+          .isFalse();
+      assertThat(runs.abortOrphans("node-a", at(12), "again")).isEmpty();
+    }
+
+    @Test
+    void ofTwoNodesClaimingAtOnceExactlyOneWins() throws Exception {
+      for (int round = 0; round < 20; round++) {
+        UUID profile = UUID.randomUUID();
+        if (round % 2 == 1) {
+          runs.claim(profile, UUID.randomUUID(), "node-x", T0.minus(LEASE).minusSeconds(1), LEASE);
+        }
+        CyclicBarrier start = new CyclicBarrier(2);
+        List<CompletableFuture<Boolean>> claims = new ArrayList<>();
+        for (String node : List.of("node-a", "node-b")) {
+          claims.add(
+              CompletableFuture.supplyAsync(
+                  () -> {
+                    try {
+                      start.await(30, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                    return runs.claim(profile, UUID.randomUUID(), node, T0, LEASE);
+                  }));
+        }
+        List<Boolean> won = new ArrayList<>();
+        for (CompletableFuture<Boolean> claim : claims) {
+          won.add(claim.get(60, TimeUnit.SECONDS));
+        }
+        assertThat(won).as("round %d", round).containsExactlyInAnyOrder(true, false);
+      }
+    }
+
+    @Test
+    void aClaimRacingAnUncommittedClaimDecidesOnceThatCommits() throws Exception {
+      UUID expired = UUID.randomUUID();
+      runs.claim(expired, UUID.randomUUID(), "node-x", T0.minus(LEASE).minusSeconds(1), LEASE);
+      UUID free = UUID.randomUUID();
+      Map<UUID, String> rivalClaims =
+          Map.of(
+              expired,
+              "UPDATE profile_lease SET run_id = ?, node = 'node-a', expires_at = ?"
+                  + " WHERE profile_id = ?",
+              free,
+              "INSERT INTO profile_lease (run_id, node, expires_at, profile_id)"
+                  + " VALUES (?, 'node-a', ?, ?)");
+
+      for (Map.Entry<UUID, String> rival : rivalClaims.entrySet()) {
+        UUID profile = rival.getKey();
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> first =
+            inOpenTransaction(
+                commit,
+                rival.getValue(),
+                UUID.randomUUID(),
+                Sql.timestamp(T0.plus(LEASE)),
+                profile);
+        CompletableFuture<Boolean> second =
+            CompletableFuture.supplyAsync(
+                () -> runs.claim(profile, UUID.randomUUID(), "node-b", T0, LEASE));
+        Thread.sleep(300);
+        assertThat(second).as("waits for the first claim").isNotDone();
+
+        commit.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        assertThat(second.get(30, TimeUnit.SECONDS)).isFalse();
+      }
+    }
+
+    /**
+     * Runs {@code sql} on another thread in a transaction left open until {@code commit} is counted
+     * down; returns once the statement ran.
+     */
+    private CompletableFuture<Void> inOpenTransaction(
+        CountDownLatch commit, String sql, Object... params) throws Exception {
+      CountDownLatch ran = new CountDownLatch(1);
+      CompletableFuture<Void> tx =
+          CompletableFuture.runAsync(
+              () ->
+                  jdbc.executeWrite(
+                      s -> {
+                        try (PreparedStatement ps = s.getConnection().prepareStatement(sql)) {
+                          for (int i = 0; i < params.length; i++) {
+                            ps.setObject(i + 1, params[i]);
+                          }
+                          assertThat(ps.executeUpdate()).isEqualTo(1);
+                        }
+                        ran.countDown();
+                        commit.await(30, TimeUnit.SECONDS);
+                        return null;
+                      }));
+      assertThat(ran.await(30, TimeUnit.SECONDS)).as("the rival claim ran").isTrue();
+      return tx;
+    }
+
+    private SyncRun runningWithLease(String node, java.time.Instant claimedAt) {
+      SyncRun run = TestData.running(UUID.randomUUID(), claimedAt);
+      runs.create(run);
+      assertThat(runs.claim(run.profileId(), run.id(), node, claimedAt, LEASE)).isTrue();
+      return run;
+    }
+  }
+}

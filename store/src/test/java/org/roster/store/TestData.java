@@ -1,0 +1,145 @@
+package org.roster.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.roster.domain.audit.AuditCategory;
+import org.roster.domain.audit.AuditEvent;
+import org.roster.domain.identity.Group;
+import org.roster.domain.identity.User;
+import org.roster.domain.identity.UserStatus;
+import org.roster.domain.sync.DeletionThreshold;
+import org.roster.domain.sync.EntryOutcome;
+import org.roster.domain.sync.Profile;
+import org.roster.domain.sync.RunCounts;
+import org.roster.domain.sync.RunMode;
+import org.roster.domain.sync.RunStatus;
+import org.roster.domain.sync.RunTrigger;
+import org.roster.domain.sync.SyncPolicy;
+import org.roster.domain.sync.SyncRun;
+
+/** Readable fixtures for the store tests; instants are whole microseconds, as stored. */
+final class TestData {
+  static final Instant T0 = Instant.parse("2025-03-01T10:15:30.123456Z");
+
+  /** Values that break naive SQL or JSON: quotes, backslashes, control and non-BMP characters. */
+  static final String TRICKY = "Zoë \"Q\" O'Brien \\ ; -- %_ \n\t — 日本 😀";
+
+  private TestData() {}
+
+  static Instant at(long seconds) {
+    return T0.plusSeconds(seconds);
+  }
+
+  static User user(UUID profileId, String login) {
+    return new User(
+        UUID.randomUUID(),
+        profileId,
+        "ext-" + login,
+        login,
+        UserStatus.ACTIVE,
+        null,
+        Map.of("email", login + "@example.org", "displayName", "User " + login),
+        "cn=" + login,
+        true,
+        false,
+        null,
+        "hash-" + login,
+        T0,
+        T0);
+  }
+
+  static User local(String login) {
+    return User.local(UUID.randomUUID(), login, Map.of(), T0);
+  }
+
+  static Group group(UUID profileId, String name, UUID... parents) {
+    return new Group(
+        UUID.randomUUID(), profileId, "g-" + name, name, "cn=" + name, false, Set.of(parents), T0);
+  }
+
+  static Profile profile(String name) {
+    SyncPolicy policy =
+        new SyncPolicy(
+            false,
+            false,
+            true,
+            true,
+            false,
+            Set.of("Staff", "Ops"),
+            List.of("(mail=*)"),
+            List.of("(title=Intern*)", "(!(o=ACME))"),
+            new DeletionThreshold(7, 42));
+    Map<String, Object> settings =
+        Map.of(
+            "url",
+            "ldaps://dc1.example.org:636",
+            "bindPassword",
+            TRICKY,
+            "pageSize",
+            500,
+            "referrals",
+            false,
+            "baseDns",
+            List.of("ou=People,dc=example,dc=org", "ou=Staff,dc=example,dc=org"),
+            "mapping",
+            Map.of("login", "sAMAccountName", "displayName", "displayName"));
+    return new Profile(UUID.randomUUID(), name, "ldap", settings, policy, true, T0, at(1));
+  }
+
+  static SyncRun run(UUID profileId, Instant requestedAt) {
+    return SyncRun.queued(
+        UUID.randomUUID(),
+        profileId,
+        RunTrigger.MANUAL,
+        RunMode.FULL,
+        "ldap://dc1",
+        "admin:alice",
+        requestedAt);
+  }
+
+  static SyncRun running(UUID profileId, Instant at) {
+    return run(profileId, at).started(at);
+  }
+
+  static SyncRun finished(UUID profileId, Instant at) {
+    RunCounts counts =
+        RunCounts.of(
+            Map.of(EntryOutcome.CREATED, 3, EntryOutcome.FAILED, 1, EntryOutcome.UNCHANGED, 0),
+            1234567890123L);
+    return new SyncRun(
+        UUID.randomUUID(),
+        profileId,
+        RunTrigger.FILE,
+        RunMode.DRY_RUN,
+        RunStatus.SUCCEEDED,
+        at,
+        at.plusSeconds(1),
+        at.plus(Duration.ofMinutes(3)),
+        counts,
+        "source said " + TRICKY,
+        counts.summary(),
+        "people.csv",
+        "schedule",
+        "admin:bob",
+        17);
+  }
+
+  static AuditEvent event(Instant at, AuditCategory category, String objectName, UUID runId) {
+    return new AuditEvent(
+        UUID.randomUUID(),
+        at,
+        runId,
+        "profile:Corp AD",
+        category,
+        "updated",
+        UUID.randomUUID(),
+        objectName,
+        Map.of("title", "Clerk"),
+        Map.of("title", TRICKY),
+        "why");
+  }
+}
