@@ -48,6 +48,21 @@ public class JdbcUserStore implements UserStore {
   }
 
   @Override
+  public List<User> findByExternalIds(UUID profileId, Collection<String> externalIds) {
+    if (externalIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.joined(
+        c ->
+            Sql.list(
+                c,
+                SELECT + " WHERE profile_id = ? AND external_id = ANY(?)",
+                rows::user,
+                profileId,
+                Sql.Array.ofStrings(externalIds)));
+  }
+
+  @Override
   public List<User> findByLoginKeys(Collection<String> loginKeys) {
     if (loginKeys.isEmpty()) {
       return List.of();

@@ -13,11 +13,14 @@ import org.roster.connector.api.SourceUnavailableException;
 import org.roster.connector.api.SourceUser;
 
 /** A directory held in lists; can fail after a number of users to act out a server going away. */
-public final class FakeSource implements DirectorySource {
+public final class FakeSource implements DirectorySource,
+    org.roster.connector.api.SearchableSource, org.roster.connector.api.PasswordVerifier {
   public final List<SourceGroup> groups = new ArrayList<>();
   public final List<Object> users = new ArrayList<>(); // SourceUser or RejectedEntry
   public int failAfterUsers = -1;
   public int reads;
+  /** Directory passwords by external id, for {@link #verifyPassword}. */
+  public final Map<String, String> passwords = new java.util.HashMap<>();
 
   public FakeSource group(String id, String name, String... parents) {
     groups.add(new SourceGroup(id, name, "cn=" + name, Set.of(parents)));
@@ -46,6 +49,28 @@ public final class FakeSource implements DirectorySource {
 
   @Override
   public void testConnection() {}
+
+  @Override
+  public List<org.roster.connector.api.SourceEntry> search(org.roster.connector.api.DirectoryQuery q, int limit) {
+    if (q.by() == org.roster.connector.api.DirectoryQuery.By.FILTER && q.text().startsWith("bad")) {
+      throw new org.roster.connector.api.InvalidSettingsException("q", "invalid LDAP filter");
+    }
+    List<org.roster.connector.api.SourceEntry> out = new ArrayList<>();
+    groups.stream().filter(g -> g.name().toLowerCase().contains(q.text().toLowerCase())).forEach(out::add);
+    users.stream().filter(o -> o instanceof SourceUser u && u.login().contains(q.text()))
+        .forEach(o -> out.add((SourceUser) o));
+    return out.subList(0, Math.min(limit, out.size()));
+  }
+
+  @Override
+  public Verdict verifyPassword(String externalId, String location, String login,
+      org.roster.connector.api.Secret password) {
+    String known = passwords.get(externalId);
+    if (known == null) {
+      return Verdict.NOT_FOUND;
+    }
+    return known.equals(password.value()) ? Verdict.ACCEPTED : Verdict.REJECTED;
+  }
 
   @Override
   public void readAll(EntryKind kind, EntrySink sink) {

@@ -73,6 +73,11 @@ public final class InMemoryStores {
       return ids.stream().map(db.users::get).filter(u -> u != null).toList();
     }
 
+    public List<User> findByExternalIds(UUID profileId, Collection<String> ids) {
+      return db.users.values().stream()
+          .filter(u -> profileId.equals(u.profileId()) && ids.contains(u.externalId())).toList();
+    }
+
     public List<User> findByLoginKeys(Collection<String> keys) {
       return db.users.values().stream()
           .filter(u -> u.status() != UserStatus.DELETED && keys.contains(u.loginKey())).toList();

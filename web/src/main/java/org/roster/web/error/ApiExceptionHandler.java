@@ -32,7 +32,9 @@ public class ApiExceptionHandler implements ExceptionHandler<Exception, HttpResp
   @Override
   public HttpResponse<?> handle(HttpRequest request, Exception exception) {
     HttpStatus status = statusOf(exception);
-    if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
+    if (exception instanceof org.roster.connector.api.ConnectorException) {
+      LOG.warn("{} {}: directory error: {}", request.getMethod(), request.getPath(), exception.getMessage());
+    } else if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
       LOG.error("Unexpected error on {} {}", request.getMethod(), request.getPath(), exception);
     }
     ErrorContext.Builder context = ErrorContext.builder(request).cause(exception);
@@ -52,6 +54,12 @@ public class ApiExceptionHandler implements ExceptionHandler<Exception, HttpResp
     if (exception instanceof InvalidRequestException
         || exception instanceof IllegalArgumentException) {
       return HttpStatus.BAD_REQUEST;
+    }
+    if (exception instanceof org.roster.connector.api.SourceUnavailableException) {
+      return HttpStatus.SERVICE_UNAVAILABLE; // the directory cannot be reached: retry later
+    }
+    if (exception instanceof org.roster.connector.api.ConnectorException) {
+      return HttpStatus.BAD_GATEWAY; // the directory answered, but not as it should
     }
     return HttpStatus.INTERNAL_SERVER_ERROR;
   }

@@ -33,10 +33,13 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
       return (MutableHttpResponse<Problem>) response;
     }
     HttpStatus status = response.status();
+    Throwable root = context.getRootCause().orElse(null);
     Explanation explanation =
-        status.getCode() >= 500
-            ? new Explanation(SERVER_ERROR_DETAIL, null)
-            : explain(context, status);
+        root instanceof org.roster.connector.api.ConnectorException directory
+            ? new Explanation(directory.getMessage(), null) // the directory's answer, for the admin
+            : status.getCode() >= 500
+                ? new Explanation(SERVER_ERROR_DETAIL, null)
+                : explain(context, status);
     Problem problem =
         new Problem(
             "about:blank",

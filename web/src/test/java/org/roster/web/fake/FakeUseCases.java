@@ -30,6 +30,11 @@ public class FakeUseCases {
   }
 
   @Singleton
+  FakeDirectory directory() {
+    return new FakeDirectory();
+  }
+
+  @Singleton
   InMemoryAdmins admins() {
     return new InMemoryAdmins();
   }

@@ -21,6 +21,9 @@ public interface UserStore {
   /** The users with these ids; missing ids are left out. */
   List<User> findByIds(Collection<UUID> ids);
 
+  /** The users a profile synced with these external ids (DELETED ones included). */
+  List<User> findByExternalIds(UUID profileId, Collection<String> externalIds);
+
   /**
    * Users of any origin, not DELETED, whose login key ({@link User#loginKey}) is one of these.
    */
