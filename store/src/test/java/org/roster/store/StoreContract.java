@@ -337,6 +337,20 @@ abstract class StoreContract {
     }
 
     @Test
+    void findByExternalIdsIsScopedToTheProfileAndKeepsDeletedUsers() {
+      UUID profile = UUID.randomUUID();
+      User alice = user(profile, "alice");
+      User gone = user(profile, "gone").withStatus(UserStatus.DELETED, null, at(1));
+      User elsewhere = user(UUID.randomUUID(), "other");
+      users.insertAll(List.of(alice, gone, elsewhere));
+
+      assertThat(users.findByExternalIds(profile,
+              List.of(alice.externalId(), gone.externalId(), elsewhere.externalId(), "nope")))
+          .containsExactlyInAnyOrder(alice, gone);
+      assertThat(users.findByExternalIds(profile, List.of())).isEmpty();
+    }
+
+    @Test
     void insertAndUpdateFiveThousandInBatches() {
       UUID profile = UUID.randomUUID();
       List<User> created =
