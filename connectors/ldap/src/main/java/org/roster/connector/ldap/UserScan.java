@@ -1,0 +1,101 @@
+package org.roster.connector.ldap;
+
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.SearchScope;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.roster.connector.api.EntryKind;
+import org.roster.connector.api.EntrySink;
+import org.roster.connector.api.MalformedEntryException;
+
+/**
+ * Reads the profile's users page by page and hands each to a sink with the ids of the groups it is
+ * a direct member of, resolved against a {@link GroupCatalog}; an entry that cannot be mapped is
+ * rejected with its DN and the read goes on.
+ */
+final class UserScan {
+  private final LDAPConnection connection;
+  private final LdapSettings settings;
+  private final EntryMapper mapper;
+  private final GroupCatalog catalog;
+
+  UserScan(
+      LDAPConnection connection, LdapSettings settings, EntryMapper mapper, GroupCatalog catalog) {
+    this.connection = connection;
+    this.settings = settings;
+    this.mapper = mapper;
+    this.catalog = catalog;
+  }
+
+  /** Streams every user in scope; false when the sink asked to stop. */
+  boolean run(EntrySink sink) {
+    Optional<Filter> filter = usersFilter();
+    if (filter.isEmpty()) {
+      return true;
+    }
+    PagedSearch search = new PagedSearch(connection, settings.pageSize());
+    for (DN base : settings.scope().userBases()) {
+      boolean goOn =
+          search.run(
+              "read users",
+              base,
+              SearchScope.SUB,
+              filter.get(),
+              mapper.userAttributes(catalog.usersByMemberOf()),
+              entry -> emit(entry, sink));
+      if (!goOn) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Maps one user entry and hands it on; false when the sink asked to stop. */
+  boolean emit(Entry entry, EntrySink sink) {
+    try {
+      return sink.accept(mapper.user(entry, groupIds(entry)));
+    } catch (MalformedEntryException e) {
+      return sink.reject(mapper.rejection(EntryKind.USER, entry, e));
+    }
+  }
+
+  /** True when users' groups come from their {@code memberOf} values (ask for them). */
+  boolean catalogUsesMemberOf() {
+    return catalog.usersByMemberOf();
+  }
+
+  /** The ids of the profile groups the user is a direct member of. */
+  Set<String> groupIds(Entry entry) {
+    if (catalog.usersByMemberOf()) {
+      String[] memberOf = entry.getAttributeValues(MembershipAttribute.MEMBER_OF.attribute());
+      return memberOf == null ? Set.of() : catalog.idsOfDns(Arrays.asList(memberOf));
+    }
+    return catalog.ids(catalog.userMembers().groupsOf(DnKey.of(entry.getDN())));
+  }
+
+  /**
+   * The users filter; with {@code nestedGroupsInChain}, ANDed with "a nested member of one of the
+   * profile's groups", empty when there is no group to be a member of.
+   */
+  Optional<Filter> usersFilter() {
+    Filter users = settings.scope().users();
+    if (!settings.nestedGroupsInChain()) {
+      return Optional.of(users);
+    }
+    List<String> roots = ChainRoots.of(catalog);
+    if (roots.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Filter> chains =
+        roots.stream()
+            .map(dn -> Filter.createExtensibleMatchFilter("memberOf", Filters.IN_CHAIN, false, dn))
+            .toList();
+    Filter anyGroup = chains.size() == 1 ? chains.get(0) : Filter.createORFilter(chains);
+    return Optional.of(Filters.and(users, anyGroup));
+  }
+}
