@@ -1,7 +1,6 @@
 package org.roster.application.service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,7 +144,7 @@ public final class RunExecution {
       if (!java.nio.file.Files.isRegularFile(p)) {
         throw new SourceDataException("the file " + p + " this run was for is gone");
       }
-      return new DroppedFile(p, p.toFile().length(), Instant.ofEpochMilli(p.toFile().lastModified()));
+      return observe(p);
     }
     List<DroppedFile> ready = folder.readyFiles(settings);
     if (!ready.isEmpty()) {
@@ -153,6 +152,16 @@ public final class RunExecution {
     }
     return folder.lastProcessed(settings).orElseThrow(
         () -> new SourceDataException("no file in the drop folder and none processed before"));
+  }
+
+  /** The file as it is now, with the file system's full timestamp precision. */
+  private static DroppedFile observe(java.nio.file.Path p) {
+    try {
+      return new DroppedFile(p, java.nio.file.Files.size(p),
+          java.nio.file.Files.getLastModifiedTime(p).toInstant());
+    } catch (java.io.IOException e) {
+      throw new org.roster.connector.api.SourceUnavailableException("cannot read " + p + ": " + e.getMessage(), e);
+    }
   }
 
   /** Moves a cancelled run's file out of the drop folder into failed/. */
@@ -165,9 +174,8 @@ public final class RunExecution {
       if (factory instanceof DropFolderConnector folder) {
         java.nio.file.Path p = java.nio.file.Path.of(run.source());
         if (java.nio.file.Files.isRegularFile(p)) {
-          folder.settle(factory.validate(RawSettings.of(profile.settings())),
-              new DroppedFile(p, p.toFile().length(), Instant.ofEpochMilli(p.toFile().lastModified())),
-              false, reportText(run));
+          folder.settle(factory.validate(RawSettings.of(profile.settings())), observe(p), false,
+              reportText(run));
         }
       }
     } catch (ConnectorException e) {
