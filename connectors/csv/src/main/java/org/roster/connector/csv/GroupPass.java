@@ -35,7 +35,7 @@ final class GroupPass implements CsvFileReader.Pass {
       return true;
     }
     for (String name : layout.groupNames(row, settings.multiValueSeparator())) {
-      if (seen.add(name) && !sink.accept(new SourceGroup(name, name, "line " + line, Set.of()))) {
+      if (seen.add(name) && !sink.accept(new SourceGroup(name, name, "group " + name, Set.of()))) {
         return false;
       }
     }

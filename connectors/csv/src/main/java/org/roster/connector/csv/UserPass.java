@@ -55,7 +55,8 @@ final class UserPass implements CsvFileReader.Pass {
               "duplicate match key '" + key + "' (first on line " + first + ")");
         }
       }
-      boolean goOn = sink.accept(mapper.toUser(row, key, location));
+      // a row's line moves whenever rows above it come or go: the stored location is the key
+      boolean goOn = sink.accept(mapper.toUser(row, key, layout.matchColumn() + "=" + key));
       accepted++;
       return goOn;
     } catch (MalformedEntryException e) {

@@ -35,7 +35,7 @@ class BadRowsTest {
                     + "u9,ivy,ivy@example.org,active\n"); // line 12
 
     assertThat(sink.users()).extracting(SourceUser::externalId).containsExactly("u1", "u9");
-    assertThat(sink.users().get(1).location()).isEqualTo("line 12");
+    assertThat(sink.users().get(1).location()).isEqualTo("id=u9");
     assertThat(sink.rejections())
         .allMatch(r -> r.kind() == EntryKind.USER)
         .extracting(RejectedEntry::location, RejectedEntry::externalId, RejectedEntry::reason)

@@ -48,7 +48,7 @@ class LargeFileTest {
     assertThat(users.users.get()).isEqualTo(ROWS);
     assertThat(users.disabled.get()).isEqualTo(ROWS / 10);
     assertThat(users.rejected.get()).isZero();
-    assertThat(users.last.location()).isEqualTo("line " + (ROWS + 1));
+    assertThat(users.last.location()).isEqualTo("id=u" + ROWS);
     assertThat(users.last.attribute("displayName")).isEqualTo("Family, Given" + ROWS);
   }
 
