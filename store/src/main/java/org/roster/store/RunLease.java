@@ -17,9 +17,9 @@ import org.roster.domain.sync.SyncRun;
  * caller's (separate) transaction.
  */
 final class RunLease {
-  /** A RUNNING run without a live lease held by another node; parameters: node, now. */
+  /** A QUEUED or RUNNING run without a live lease held by another node; parameters: node, now. */
   private static final String ORPHAN =
-      "status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM"
+      "status IN ('QUEUED', 'RUNNING') AND NOT EXISTS (SELECT 1 FROM"
           + " profile_lease l WHERE l.profile_id = sync_run.profile_id AND l.run_id = sync_run.id"
           + " AND l.node <> ? AND l.expires_at >= ?)";
 
@@ -64,7 +64,7 @@ final class RunLease {
   }
 
   /**
-   * Aborts RUNNING runs whose lease is held by {@code node}, expired or missing. Each abort
+   * Aborts QUEUED and RUNNING runs whose lease is held by {@code node}, expired or missing. Each abort
    * re-checks that condition in its UPDATE, so a lease renewed or a run finished in between is left
    * alone, and a run is aborted once even when several nodes look at the same time.
    */

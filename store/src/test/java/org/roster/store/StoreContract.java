@@ -981,14 +981,18 @@ abstract class StoreContract {
       SyncRun alive = runningWithLease("node-b", T0);
       SyncRun finished = TestData.finished(UUID.randomUUID(), T0);
       runs.create(finished);
+      SyncRun queuedWithoutLease = TestData.run(UUID.randomUUID(), T0);
+      runs.create(queuedWithoutLease);
       SyncRun queued = TestData.run(UUID.randomUUID(), T0);
       runs.create(queued);
+      assertThat(runs.claim(queued.profileId(), queued.id(), "node-b", T0, LEASE)).isTrue();
 
       List<SyncRun> aborted = runs.abortOrphans("node-a", at(10), "node restarted");
 
       assertThat(aborted)
           .extracting(SyncRun::id)
-          .containsExactlyInAnyOrder(ofRestartedNode.id(), expired.id(), withoutLease.id());
+          .containsExactlyInAnyOrder(
+              ofRestartedNode.id(), expired.id(), withoutLease.id(), queuedWithoutLease.id());
       assertThat(aborted)
           .allSatisfy(
               r -> {

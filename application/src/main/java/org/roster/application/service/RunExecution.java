@@ -124,11 +124,12 @@ public final class RunExecution {
           clock.instant());
       LOG.error("run {} of profile '{}' failed", run.id(), profile.name(), e);
     }
-    runs.update(ended);
-    LOG.info("run {} of profile '{}' ended {}: {}", run.id(), profile.name(), ended.status(), ended.summary());
     if (file != null && ended.mode() != RunMode.DRY_RUN && ended.status().finished()) {
+      // before the run is seen as ended: the drop-folder poller must not take the file again
       settle(profile, ended, file, ended.status() == RunStatus.SUCCEEDED);
     }
+    runs.update(ended);
+    LOG.info("run {} of profile '{}' ended {}: {}", run.id(), profile.name(), ended.status(), ended.summary());
     audit(ended, profile, profile.actor(), "run " + ended.status().name().toLowerCase().replace('_', ' '),
         ended.summary() + (ended.error() == null ? "" : " — " + ended.error()));
     if (licences.pool().overLimit()) {

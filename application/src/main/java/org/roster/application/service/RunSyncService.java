@@ -64,6 +64,7 @@ public final class RunSyncService implements RunSyncUseCase {
     });
     SyncRun run = SyncRun.queued(UUID.randomUUID(), profile.id(), command.trigger(), command.mode(),
         source, command.actor(), clock.instant());
+    claim(run, profile);
     runs.create(run);
     start(run, profile);
     return run;
@@ -78,6 +79,7 @@ public final class RunSyncService implements RunSyncUseCase {
     Profile profile = profiles.find(run.profileId())
         .orElseThrow(() -> new NotFoundException("profile", run.profileId()));
     SyncRun confirmed = run.confirmed(actor, run.counts().destructive());
+    claim(confirmed, profile);
     runs.clearReport(runId);
     runs.update(confirmed);
     execution.audit(confirmed, profile, actor, "run confirmed",
@@ -119,12 +121,14 @@ public final class RunSyncService implements RunSyncUseCase {
     }
   }
 
-  private void start(SyncRun run, Profile profile) {
+  /** Takes the profile's lease for the run before anything of it is recorded. */
+  private void claim(SyncRun run, Profile profile) {
     if (!runs.claim(profile.id(), run.id(), node, clock.instant(), lease)) {
-      runs.update(run.ended(RunStatus.CANCELLED, run.counts(),
-          "another run of this profile holds it (on another node)", clock.instant()));
       throw new ConflictException("another run of profile '" + profile.name() + "' is in progress");
     }
+  }
+
+  private void start(SyncRun run, Profile profile) {
     held.put(run.id(), profile.id());
     executor.execute(() -> {
       try {
