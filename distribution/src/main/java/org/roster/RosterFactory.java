@@ -1,0 +1,124 @@
+package org.roster;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.roster.application.port.out.AdminAccountStore;
+import org.roster.application.port.out.AuditStore;
+import org.roster.application.port.out.ExclusionStore;
+import org.roster.application.port.out.GroupStore;
+import org.roster.application.port.out.LicenceStore;
+import org.roster.application.port.out.ProfileStore;
+import org.roster.application.port.out.RoleStore;
+import org.roster.application.port.out.RunStore;
+import org.roster.application.port.out.Transactions;
+import org.roster.application.port.out.UserStore;
+import org.roster.application.service.AdminAccessService;
+import org.roster.application.service.AuditQueryService;
+import org.roster.application.service.ConnectorRegistry;
+import org.roster.application.service.DirectorySearchService;
+import org.roster.application.service.DropFolderService;
+import org.roster.application.service.LoginService;
+import org.roster.application.service.PasswordHasher;
+import org.roster.application.service.ProfileService;
+import org.roster.application.service.RunExecution;
+import org.roster.application.service.RunQueryService;
+import org.roster.application.service.RunSyncService;
+import org.roster.application.service.SyncEngine;
+import org.roster.application.service.UserQueryService;
+import org.roster.connector.api.ConnectorFactory;
+
+/**
+ * Wires the application's services (plain classes) to the store's adapters and the connectors.
+ * The web module finds the services through the use-case interfaces they implement.
+ */
+@Factory
+public class RosterFactory {
+  /** How long a run's lease on its profile lasts without renewal; renewed every 15 s. */
+  static final Duration LEASE = Duration.ofSeconds(60);
+  /** PBKDF2 iterations for admin passwords (OWASP 2023 for PBKDF2-HMAC-SHA256). */
+  static final int PASSWORD_ITERATIONS = 210_000;
+
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Singleton
+  ConnectorRegistry connectorRegistry(List<ConnectorFactory> factories) {
+    return new ConnectorRegistry(factories);
+  }
+
+  @Singleton
+  SyncEngine syncEngine(Transactions tx, UserStore users, GroupStore groups, RoleStore roles,
+      LicenceStore licences, ExclusionStore exclusions, ProfileStore profiles, AuditStore audit,
+      RunStore runs, Clock clock) {
+    return new SyncEngine(tx,
+        new SyncEngine.Stores(users, groups, roles, licences, exclusions, profiles, audit, runs), clock);
+  }
+
+  @Singleton
+  RunExecution runExecution(ProfileStore profiles, RunStore runs, AuditStore audit,
+      LicenceStore licences, ConnectorRegistry connectors, SyncEngine engine, Clock clock) {
+    return new RunExecution(profiles, runs, audit, licences, connectors, engine, clock);
+  }
+
+  /**
+   * Queues and confirms runs. Runs cut off by an earlier crash are marked ABORTED here, before the
+   * service can be used by anyone, so no new run waits behind a dead one.
+   */
+  @Singleton
+  RunSyncService runSyncService(ProfileStore profiles, RunStore runs, RunExecution execution,
+      RunThreads threads, Clock clock, NodeId node) {
+    RunSyncService service = new RunSyncService(profiles, runs, execution, threads.executor(), clock,
+        node.value(), LEASE);
+    service.abortOrphans();
+    return service;
+  }
+
+  @Singleton
+  DropFolderService dropFolderService(ProfileStore profiles, RunStore runs,
+      ConnectorRegistry connectors, RunSyncService runService) {
+    return new DropFolderService(profiles, runs, connectors, runService);
+  }
+
+  @Singleton
+  ProfileService profileService(ProfileStore profiles, AuditStore audit,
+      ConnectorRegistry connectors, Clock clock) {
+    return new ProfileService(profiles, audit, connectors, clock);
+  }
+
+  @Singleton
+  RunQueryService runQueryService(RunStore runs) {
+    return new RunQueryService(runs);
+  }
+
+  @Singleton
+  UserQueryService userQueryService(UserStore users, GroupStore groups, RoleStore roles) {
+    return new UserQueryService(users, groups, roles);
+  }
+
+  @Singleton
+  AuditQueryService auditQueryService(AuditStore audit) {
+    return new AuditQueryService(audit);
+  }
+
+  @Singleton
+  DirectorySearchService directorySearchService(ProfileStore profiles, UserStore users,
+      GroupStore groups, ConnectorRegistry connectors, Clock clock) {
+    return new DirectorySearchService(profiles, users, groups, connectors, clock);
+  }
+
+  @Singleton
+  LoginService loginService(UserStore users, ProfileStore profiles, ConnectorRegistry connectors,
+      Clock clock) {
+    return new LoginService(users, profiles, connectors, clock);
+  }
+
+  @Singleton
+  AdminAccessService adminAccessService(AdminAccountStore accounts, AuditStore audit, Clock clock) {
+    return new AdminAccessService(accounts, audit, new PasswordHasher(PASSWORD_ITERATIONS), clock);
+  }
+}
