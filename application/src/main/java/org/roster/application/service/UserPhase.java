@@ -102,10 +102,18 @@ final class UserPhase {
     Map<String, String> loginsThisBatch = new HashMap<>();
     for (PendingUser p : pending) {
       User old = p.known() == null ? null : existing.get(p.known().id());
-      UserChange c = decider.decide(p, old,
-          old == null ? Set.of() : groupsOf.getOrDefault(old.id(), Set.of()),
-          old == null ? Set.of() : rolesOf.getOrDefault(old.id(), Set.of()),
-          byLogin, loginsThisBatch);
+      UserChange c;
+      try {
+        c = decider.decide(p, old,
+            old == null ? Set.of() : groupsOf.getOrDefault(old.id(), Set.of()),
+            old == null ? Set.of() : rolesOf.getOrDefault(old.id(), Set.of()),
+            byLogin, loginsThisBatch);
+      } catch (IllegalArgumentException e) {
+        // data the domain refuses (a value it cannot hold) fails this entry alone
+        ctx.userOutcome(EntryOutcome.FAILED, p.source().externalId(), p.source().login(),
+            p.source().location(), e.getMessage());
+        continue;
+      }
       if (c != null) {
         changes.add(c);
       }

@@ -389,6 +389,18 @@ class SyncRulesTest {
   }
 
   @Test
+  void anEntryTheDomainRefusesFailsAloneAndTheRestApplies() {
+    EngineFixture f = new EngineFixture(Policies.open());
+    f.source().user("u1", "x".repeat(300)).user("u2", "bob");
+    SyncRun run = f.run();
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(run.counts().get(EntryOutcome.FAILED)).isEqualTo(1);
+    assertThat(f.user("u2").status()).isEqualTo(UserStatus.ACTIVE);
+    assertThat(f.report(run)).filteredOn(e -> e.outcome() == EntryOutcome.FAILED).singleElement()
+        .satisfies(e -> assertThat(e.detail()).isEqualTo("'login' must be at most 256 characters"));
+  }
+
+  @Test
   void rule14_eachRunEndsWithOneSummaryAuditEvent() {
     EngineFixture f = new EngineFixture(Policies.open());
     f.source().user("u1", "ann");

@@ -41,9 +41,15 @@ public record User(
     Instant createdAt,
     Instant updatedAt) {
 
+  /** The longest login Roster keeps (longer than any directory's: AD caps sAMAccountName at 20). */
+  public static final int MAX_LOGIN = 256;
+
   public User {
     Require.notNull(id, "id");
     Require.notBlank(login, "login");
+    if (login.length() > MAX_LOGIN) {
+      throw new IllegalArgumentException("'login' must be at most " + MAX_LOGIN + " characters");
+    }
     Require.notNull(status, "status");
     Require.notNull(createdAt, "createdAt");
     Require.notNull(updatedAt, "updatedAt");
