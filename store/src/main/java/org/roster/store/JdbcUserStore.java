@@ -177,6 +177,17 @@ public class JdbcUserStore implements UserStore {
   }
 
   @Override
+  public void insertMemberships(Collection<Membership> memberships) {
+    jdbc.joinedRun(
+        c ->
+            Sql.batch(
+                c,
+                "INSERT INTO user_group (user_id, group_id) VALUES (?, ?)",
+                memberships,
+                (ps, m) -> Sql.bindAll(ps, m.userId(), m.groupId())));
+  }
+
+  @Override
   public void removeMemberships(Collection<Membership> memberships) {
     jdbc.joinedRun(
         c ->

@@ -30,6 +30,7 @@ final class UserWriter {
     List<org.roster.domain.identity.User> inserts = new ArrayList<>();
     List<org.roster.domain.identity.User> updates = new ArrayList<>();
     List<Membership> addGroups = new ArrayList<>();
+    List<Membership> newUsersGroups = new ArrayList<>();
     List<Membership> removeGroups = new ArrayList<>();
     List<RoleAssignment> addRoles = new ArrayList<>();
     List<RoleAssignment> removeRoles = new ArrayList<>();
@@ -40,8 +41,9 @@ final class UserWriter {
       } else if (c.recordChanged()) {
         updates.add(c.after);
       }
+      List<Membership> joins = c.before == null ? newUsersGroups : addGroups;
       c.groupsAfter.stream().filter(g -> !c.groupsBefore.contains(g))
-          .forEach(g -> addGroups.add(new Membership(id, g)));
+          .forEach(g -> joins.add(new Membership(id, g)));
       c.groupsBefore.stream().filter(g -> !c.groupsAfter.contains(g))
           .forEach(g -> removeGroups.add(new Membership(id, g)));
       c.rolesAfter.stream().filter(r -> !c.rolesBefore.contains(r))
@@ -57,6 +59,9 @@ final class UserWriter {
     }
     if (!addGroups.isEmpty()) {
       users.addMemberships(addGroups);
+    }
+    if (!newUsersGroups.isEmpty()) {
+      users.insertMemberships(newUsersGroups);
     }
     if (!removeRoles.isEmpty()) {
       roles.removeSyncedAssignments(removeRoles);

@@ -150,6 +150,14 @@ public final class InMemoryStores {
       ms.forEach(m -> db.memberships.computeIfAbsent(m.userId(), k -> new HashSet<>()).add(m.groupId()));
     }
 
+    public void insertMemberships(Collection<Membership> ms) {
+      for (Membership m : ms) {
+        if (!db.memberships.computeIfAbsent(m.userId(), k -> new HashSet<>()).add(m.groupId())) {
+          throw new IllegalStateException("membership exists: " + m);
+        }
+      }
+    }
+
     public void removeMemberships(Collection<Membership> ms) {
       ms.forEach(m -> db.memberships.getOrDefault(m.userId(), new HashSet<>()).remove(m.groupId()));
     }

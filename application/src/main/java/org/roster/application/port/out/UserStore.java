@@ -57,7 +57,15 @@ public interface UserStore {
   /** The direct group ids of each of these users (users without groups are absent). */
   Map<UUID, Set<UUID>> groupIdsOf(Collection<UUID> userIds);
 
+  /** Adds memberships; adding one that exists is harmless. */
   void addMemberships(Collection<Membership> memberships);
+
+  /**
+   * Inserts memberships of users created in the caller's transaction, which cannot have any yet:
+   * no duplicate check, the fastest path (the first sync of a big directory writes most of its
+   * rows here).
+   */
+  void insertMemberships(Collection<Membership> memberships);
 
   void removeMemberships(Collection<Membership> memberships);
 
