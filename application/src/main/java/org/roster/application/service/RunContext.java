@@ -26,7 +26,7 @@ import org.roster.domain.sync.SyncRun;
  * Confined to the run's thread.
  */
 final class RunContext {
-  private static final int FLUSH_AT = 500;
+  private static final int FLUSH_AT = 2000;
 
   final SyncRun run;
   final Profile profile;

@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.Arrays;
 import org.roster.connector.api.SourceUser;
 
 /**
@@ -20,10 +18,14 @@ final class SourceHash {
     StringBuilder b = new StringBuilder(256);
     b.append(user.login()).append('\u0000').append(user.enabled()).append('\u0000')
         .append(user.location()).append('\u0000');
-    for (Map.Entry<String, String> e : new TreeMap<>(user.attributes()).entrySet()) {
-      b.append(e.getKey()).append('=').append(e.getValue()).append('\u0000');
+    String[] keys = user.attributes().keySet().toArray(new String[0]);
+    Arrays.sort(keys);
+    for (String k : keys) {
+      b.append(k).append('=').append(user.attributes().get(k)).append('\u0000');
     }
-    for (String g : new TreeSet<>(user.groupIds())) {
+    String[] groups = user.groupIds().toArray(new String[0]);
+    Arrays.sort(groups);
+    for (String g : groups) {
       b.append(g).append('\u0001');
     }
     return digest(b.toString());
@@ -32,7 +34,7 @@ final class SourceHash {
   static String digest(String text) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(d, 18));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(d, 18));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

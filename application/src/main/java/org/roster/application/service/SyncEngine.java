@@ -86,9 +86,15 @@ public final class SyncEngine {
       RunContext ctx = new RunContext(run, profile, clock, full, stores.exclusions().load(),
           profile.policy().grantLicences() ? stores.licences().lockPool() : stores.licences().pool(),
           stores.runs(), stores.audit());
-      ctx.liveUsersAtStart = stores.users().countLive(profile.id());
       progress.accept(ctx.counts);
-      stores.users().forEachKnown(profile.id(), k -> ctx.unseen.put(k.externalId(), k));
+      if (full) {
+        // what the profile knows, to skip unchanged entries and find the ones gone from the source
+        stores.users().forEachKnown(profile.id(), k -> ctx.unseen.put(k.externalId(), k));
+        ctx.liveUsersAtStart = (int) ctx.unseen.values().stream()
+            .filter(k -> k.status() != org.roster.domain.identity.UserStatus.DELETED).count();
+      } else {
+        ctx.liveUsersAtStart = stores.users().countLive(profile.id());
+      }
       SyncToken startToken = full && source instanceof IncrementalSource i ? i.currentToken() : null;
       SyncToken endToken = full ? startToken : null;
       List<SourceGroup> groups = new ArrayList<>();
@@ -120,7 +126,8 @@ public final class SyncEngine {
       if (full) {
         deletion.deleteUnseen();
       } else if (!deletedUsers.isEmpty()) {
-        deletion.delete(knownIds(profile.id(), deletedUsers), "deleted in the source");
+        deletion.delete(stores.users().findByExternalIds(profile.id(), deletedUsers).stream()
+            .map(org.roster.domain.identity.User::id).toList(), "deleted in the source");
       }
       if (profile.policy().grantLicences()) {
         new SeatRelease(ctx, stores.users(), stores.roles()).releaseWhileSeatsFree();
@@ -153,16 +160,6 @@ public final class SyncEngine {
           trip + ". Nothing was applied: confirm the run to apply it.", false);
     }
     return new RunResult(RunStatus.SUCCEEDED, ctx.counts, null, true);
-  }
-
-  private List<java.util.UUID> knownIds(java.util.UUID profileId, Set<String> externalIds) {
-    List<java.util.UUID> ids = new ArrayList<>();
-    stores.users().forEachKnown(profileId, k -> {
-      if (externalIds.contains(k.externalId())) {
-        ids.add(k.id());
-      }
-    });
-    return ids;
   }
 
   /** What, besides each user's own data, decides a user's outcome: a change re-evaluates all. */

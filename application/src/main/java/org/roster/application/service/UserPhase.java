@@ -25,7 +25,7 @@ import org.roster.domain.sync.EntryOutcome;
  * together. A failing entry fails alone.
  */
 final class UserPhase {
-  static final int BATCH = 500;
+  static final int BATCH = 1000;
 
   private final RunContext ctx;
   private final UserStore users;
@@ -59,17 +59,23 @@ final class UserPhase {
       }
       return;
     }
-    KnownUser known = ctx.unseen.remove(user.externalId());
     String hash = SourceHash.of(user);
-    if (known != null && !ctx.reevaluateAll && known.status() != UserStatus.DELETED
-        && hash.equals(known.sourceHash())) {
-      ctx.counts.add(EntryOutcome.UNCHANGED);
-      return;
+    if (ctx.full) {
+      KnownUser known = ctx.unseen.remove(user.externalId());
+      if (known != null && unchanged(known.status(), known.sourceHash(), hash)) {
+        ctx.counts.add(EntryOutcome.UNCHANGED);
+        return;
+      }
     }
-    pending.add(new PendingUser(user, known, hash));
+    // an incremental read looks its few entries up in the store when the batch is applied
+    pending.add(new PendingUser(user, hash));
     if (pending.size() >= BATCH) {
       flush();
     }
+  }
+
+  private boolean unchanged(UserStatus status, String storedHash, String hash) {
+    return !ctx.reevaluateAll && status != UserStatus.DELETED && hash.equals(storedHash);
   }
 
   /** Takes an entry the source could not read: it fails alone and, if its id is known, stays. */
@@ -85,13 +91,24 @@ final class UserPhase {
     if (pending.isEmpty()) {
       return;
     }
-    List<UUID> knownIds = pending.stream().filter(p -> p.known() != null).map(p -> p.known().id()).toList();
-    Map<UUID, User> existing = index(users.findByIds(knownIds), User::id);
-    Map<UUID, Set<UUID>> groupsOf = users.groupIdsOf(knownIds);
-    Map<UUID, Set<UUID>> rolesOf = roles.syncedRoleIdsOf(knownIds);
+    Map<String, User> existing = index(users.findByExternalIds(ctx.profile.id(),
+        pending.stream().map(p -> p.source().externalId()).toList()), User::externalId);
+    if (!ctx.full) {
+      pending.removeIf(p -> {
+        User old = existing.get(p.source().externalId());
+        boolean same = old != null && unchanged(old.status(), old.sourceHash(), p.hash());
+        if (same) {
+          ctx.counts.add(EntryOutcome.UNCHANGED);
+        }
+        return same;
+      });
+    }
+    List<UUID> knownIds = existing.values().stream().map(User::id).toList();
+    Map<UUID, Set<UUID>> groupsOf = knownIds.isEmpty() ? Map.of() : users.groupIdsOf(knownIds);
+    Map<UUID, Set<UUID>> rolesOf = knownIds.isEmpty() ? Map.of() : roles.syncedRoleIdsOf(knownIds);
     Set<String> loginKeys = new HashSet<>();
     for (PendingUser p : pending) {
-      User old = p.known() == null ? null : existing.get(p.known().id());
+      User old = existing.get(p.source().externalId());
       String key = User.loginKey(p.source().login());
       if (old == null || !old.loginKey().equals(key)) {
         loginKeys.add(key);
@@ -101,7 +118,7 @@ final class UserPhase {
     List<UserChange> changes = new ArrayList<>();
     Map<String, String> loginsThisBatch = new HashMap<>();
     for (PendingUser p : pending) {
-      User old = p.known() == null ? null : existing.get(p.known().id());
+      User old = existing.get(p.source().externalId());
       UserChange c;
       try {
         c = decider.decide(p, old,
