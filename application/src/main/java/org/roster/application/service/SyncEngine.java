@@ -113,6 +113,11 @@ public final class SyncEngine {
       ctx.groups = new GroupIndex(live, roles, profile.policy());
       String fingerprint = fingerprint(profile, live, roles, ctx);
       ctx.reevaluateAll = !fingerprint.equals(state.fingerprint());
+      if (!full && ctx.reevaluateAll) {
+        // nesting, bindings or rules changed: users the increment does not read need it too
+        throw new org.roster.connector.api.FullSyncRequiredException(
+            "the groups' nesting, the role bindings or the profile's rules changed");
+      }
       UserPhase users = new UserPhase(ctx, stores.users(), stores.roles());
       Collector userSink = new Collector(e -> users.accept((SourceUser) e), users::reject, deletedUsers);
       userSink.progress = () -> progress.accept(ctx.counts);
@@ -122,6 +127,13 @@ public final class SyncEngine {
         endToken = inc.readChanges(EntryKind.USER, new SyncToken(state.syncToken()), userSink);
       }
       users.flush();
+      if (!full && !groupSink.members.isEmpty()) {
+        List<String> leavers = new Leavers(stores.users(), ctx.groups).find(groupSink.members, users.readThisRun());
+        if (!leavers.isEmpty()) {
+          inc.readUsers(leavers, userSink);
+          users.flush();
+        }
+      }
       DeletionPhase deletion = new DeletionPhase(ctx, stores.users(), stores.roles());
       if (full) {
         deletion.deleteUnseen();
@@ -187,6 +199,8 @@ public final class SyncEngine {
     private final java.util.function.Consumer<SourceEntry> accept;
     private final java.util.function.Consumer<RejectedEntry> reject;
     private final Set<String> deleted;
+    /** Complete member lists of changed groups the source reported (incremental reads). */
+    private final java.util.Map<String, Set<String>> members = new java.util.HashMap<>();
     private Runnable progress = () -> {};
     private long n;
 
@@ -214,6 +228,12 @@ public final class SyncEngine {
     @Override
     public boolean deleted(EntryKind kind, String externalId) {
       deleted.add(externalId);
+      return true;
+    }
+
+    @Override
+    public boolean members(String groupExternalId, Set<String> userExternalIds) {
+      members.put(groupExternalId, Set.copyOf(userExternalIds));
       return true;
     }
 

@@ -35,6 +35,8 @@ final class UserPhase {
   private final List<EntryFilter> include;
   private final List<EntryFilter> exclude;
   private final List<PendingUser> pending = new ArrayList<>();
+  /** External ids an incremental read returned (a full read uses the context's unseen map). */
+  private final Set<String> readThisRun = new HashSet<>();
 
   UserPhase(RunContext ctx, UserStore users, RoleStore roles) {
     this.ctx = ctx;
@@ -60,6 +62,9 @@ final class UserPhase {
       return;
     }
     String hash = SourceHash.of(user);
+    if (!ctx.full) {
+      readThisRun.add(user.externalId());
+    }
     if (ctx.full) {
       KnownUser known = ctx.unseen.remove(user.externalId());
       if (known != null && unchanged(known.status(), known.sourceHash(), hash)) {
@@ -72,6 +77,11 @@ final class UserPhase {
     if (pending.size() >= BATCH) {
       flush();
     }
+  }
+
+  /** External ids an incremental read has returned so far. */
+  Set<String> readThisRun() {
+    return readThisRun;
   }
 
   private boolean unchanged(UserStatus status, String storedHash, String hash) {

@@ -18,6 +18,9 @@ public final class FakeIncrementalSource implements IncrementalSource {
   public int version = 1;
   public boolean failChanges;
   public List<String> tokensAsked = new ArrayList<>();
+  /** Complete member lists reported for changed groups during readChanges(GROUP). */
+  public final java.util.Map<String, java.util.Set<String>> groupMembers = new java.util.HashMap<>();
+  public final List<String> reread = new ArrayList<>();
 
   @Override
   public SyncToken currentToken() {
@@ -29,6 +32,9 @@ public final class FakeIncrementalSource implements IncrementalSource {
     tokensAsked.add(since.value());
     if (since.value().equals("expired")) {
       throw new FullSyncRequiredException("token expired");
+    }
+    if (kind == EntryKind.GROUP) {
+      groupMembers.forEach(sink::members);
     }
     if (kind == EntryKind.USER) {
       if (failChanges) {
@@ -43,6 +49,13 @@ public final class FakeIncrementalSource implements IncrementalSource {
       }
     }
     return new SyncToken("v" + (version + 1));
+  }
+
+  @Override
+  public void readUsers(java.util.Collection<String> externalIds, org.roster.connector.api.EntrySink sink) {
+    reread.addAll(externalIds);
+    all.users.stream().filter(o -> o instanceof SourceUser u && externalIds.contains(u.externalId()))
+        .forEach(o -> sink.accept((SourceUser) o));
   }
 
   @Override

@@ -85,4 +85,44 @@ class IncrementalRunTest {
     assertThat(f.user("u3").status()).isEqualTo(UserStatus.DELETED);
     assertThat(f.stores.profiles.state(f.profile.id()).syncToken()).isEqualTo("v1");
   }
+
+  @Test
+  void aChangeOfNestingOrBindingsTurnsAnIncrementalRunIntoAFullOne() {
+    FakeIncrementalSource src = new FakeIncrementalSource();
+    EngineFixture f = fixtureWithTwoUsers(src);
+    src.all.group("g1", "Sales");
+    src.all.user("u1", "ann", "g1");
+    f.run(RunMode.FULL);
+    org.roster.domain.role.Role role = new org.roster.domain.role.Role(java.util.UUID.randomUUID(), "Sales",
+        org.roster.domain.role.RoleKind.FUNCTIONAL, null,
+        f.stores.groups.findByProfile(f.profile.id()).get(0).id());
+    f.stores.roles.save(role);
+
+    SyncRun inc = f.run(RunMode.INCREMENTAL);
+
+    assertThat(inc.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(inc.error()).contains("ran a full sync").contains("role bindings");
+    org.roster.domain.identity.User ann = f.user("u1");
+    assertThat(f.stores.roles.syncedRoleIdsOf(java.util.List.of(ann.id())).get(ann.id())).containsExactly(role.id());
+  }
+
+  @Test
+  void aMemberWhoLeftAChangedGroupWithoutChangingIsReadAgainAndLosesIt() {
+    FakeIncrementalSource src = new FakeIncrementalSource();
+    EngineFixture f = new EngineFixture(Policies.open());
+    f.connector.incremental = src;
+    src.all.group("g1", "Sales").user("u1", "ann", "g1").user("u2", "bob", "g1").user("u3", "cy", "g1");
+    f.run(RunMode.FULL);
+    src.all.user("u1", "ann"); // ann left g1: her own entry did not change, so no change lists her
+    src.groupMembers.put("g1", Set.of("u2", "u3"));
+
+    SyncRun inc = f.run(RunMode.INCREMENTAL);
+
+    assertThat(inc.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(src.reread).containsExactly("u1");
+    org.roster.domain.identity.User ann = f.user("u1");
+    assertThat(f.stores.users.groupIdsOf(java.util.List.of(ann.id()))).doesNotContainKey(ann.id());
+    org.roster.domain.identity.User bob = f.user("u2");
+    assertThat(f.stores.users.groupIdsOf(java.util.List.of(bob.id())).get(bob.id())).hasSize(1);
+  }
 }

@@ -10,4 +10,16 @@ public interface ChangeSink extends EntrySink {
    * @return true to go on reading, false to stop
    */
   boolean deleted(EntryKind kind, String externalId);
+
+  /**
+   * The complete set of a changed group's direct user members, when the source knows it. Roster
+   * compares it with the members it holds and reads again, through {@link
+   * IncrementalSource#readUsers}, the ones who left: a member leaving a group does not always
+   * change the member's own entry (OpenLDAP's memberof overlay leaves its modifyTimestamp alone).
+   *
+   * @return true to go on reading, false to stop
+   */
+  default boolean members(String groupExternalId, java.util.Set<String> userExternalIds) {
+    return true;
+  }
 }

@@ -21,4 +21,13 @@ public interface IncrementalSource extends DirectorySource {
    *     different domain controller); the caller runs a full sync instead
    */
   SyncToken readChanges(EntryKind kind, SyncToken since, ChangeSink sink);
+
+  /**
+   * Reads these users again as they are now, whether they changed or not (the members who left a
+   * changed group, see {@link ChangeSink#members}). A user no longer in scope is not emitted. The
+   * default reads nothing: such removals then wait for the next full run.
+   *
+   * @param externalIds the users' immutable ids
+   */
+  default void readUsers(java.util.Collection<String> externalIds, EntrySink sink) {}
 }
