@@ -23,11 +23,15 @@ public class JdbcAuditStore implements AuditStore {
       "id, at, run_id, actor, category, action, object_id,"
           + " object_name, before_json, after_json, detail";
 
+  private static final BulkInsert.Table TABLE = new BulkInsert.Table("audit_event", COLUMNS);
+
   private final Jdbc jdbc;
+  private final BulkInsert bulk;
   private final JsonCodec json;
 
-  JdbcAuditStore(Jdbc jdbc, JsonCodec json) {
+  JdbcAuditStore(Jdbc jdbc, BulkInsert bulk, JsonCodec json) {
     this.jdbc = jdbc;
+    this.bulk = bulk;
     this.json = json;
   }
 
@@ -60,25 +64,26 @@ public class JdbcAuditStore implements AuditStore {
                 where.params()));
   }
 
+  /** In the order given: {@code seq} (an identity) numbers the rows as they arrive. */
   private void append(Connection c, Collection<AuditEvent> events) throws SQLException {
-    Sql.batch(
+    bulk.insert(
         c,
-        "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        TABLE,
         events,
-        (ps, e) ->
-            Sql.bindAll(
-                ps,
-                e.id(),
-                e.at(),
-                e.runId(),
-                e.actor(),
-                e.category(),
-                e.action(),
-                e.objectId(),
-                e.objectName(),
-                json.write(e.before()),
-                json.write(e.after()),
-                e.detail()));
+        e ->
+            new Object[] {
+              e.id(),
+              e.at(),
+              e.runId(),
+              e.actor(),
+              e.category(),
+              e.action(),
+              e.objectId(),
+              e.objectName(),
+              json.writeStrings(e.before()),
+              json.writeStrings(e.after()),
+              e.detail()
+            });
   }
 
   private static Where where(AuditQuery q) {

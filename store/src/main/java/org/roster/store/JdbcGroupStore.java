@@ -17,12 +17,18 @@ import org.roster.application.port.out.Page;
 import org.roster.application.port.out.PageRequest;
 import org.roster.domain.identity.Group;
 
-/** {@link GroupStore} on {@code grp} and {@code group_parent}; bulk writes in JDBC batches. */
+/**
+ * {@link GroupStore} on {@code grp} and {@code group_parent}; inserts through {@link BulkInsert},
+ * updates in JDBC batches.
+ */
 @Singleton
 public class JdbcGroupStore implements GroupStore {
   private static final String COLUMNS =
       "id, profile_id, external_id, name, location, deleted, updated_at";
   private static final String SELECT = "SELECT " + COLUMNS + " FROM grp";
+  private static final BulkInsert.Table GRP = new BulkInsert.Table("grp", COLUMNS);
+  private static final BulkInsert.Table GROUP_PARENT =
+      new BulkInsert.Table("group_parent", "group_id, parent_id");
   private static final String PARENTS_BY_PROFILE =
       "SELECT p.group_id, p.parent_id FROM group_parent p"
           + " JOIN grp g ON g.id = p.group_id WHERE g.profile_id = ?";
@@ -33,9 +39,11 @@ public class JdbcGroupStore implements GroupStore {
   private record Link(UUID group, UUID parent) {}
 
   private final Jdbc jdbc;
+  private final BulkInsert bulk;
 
-  JdbcGroupStore(Jdbc jdbc) {
+  JdbcGroupStore(Jdbc jdbc, BulkInsert bulk) {
     this.jdbc = jdbc;
+    this.bulk = bulk;
   }
 
   @Override
@@ -69,20 +77,20 @@ public class JdbcGroupStore implements GroupStore {
   public void insertAll(Collection<Group> groups) {
     jdbc.joinedRun(
         c -> {
-          Sql.batch(
+          bulk.insert(
               c,
-              "INSERT INTO grp (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+              GRP,
               groups,
-              (ps, g) ->
-                  Sql.bindAll(
-                      ps,
-                      g.id(),
-                      g.profileId(),
-                      g.externalId(),
-                      g.name(),
-                      g.location(),
-                      g.deleted(),
-                      g.updatedAt()));
+              g ->
+                  new Object[] {
+                    g.id(),
+                    g.profileId(),
+                    g.externalId(),
+                    g.name(),
+                    g.location(),
+                    g.deleted(),
+                    g.updatedAt()
+                  });
           insertParents(c, groups);
         });
   }
@@ -124,14 +132,10 @@ public class JdbcGroupStore implements GroupStore {
         });
   }
 
-  private static void insertParents(Connection c, Collection<Group> groups) throws SQLException {
+  private void insertParents(Connection c, Collection<Group> groups) throws SQLException {
     List<Link> links =
         groups.stream().flatMap(g -> g.parentIds().stream().map(p -> new Link(g.id(), p))).toList();
-    Sql.batch(
-        c,
-        "INSERT INTO group_parent (group_id, parent_id) VALUES (?, ?)",
-        links,
-        (ps, link) -> Sql.bindAll(ps, link.group(), link.parent()));
+    bulk.insert(c, GROUP_PARENT, links, link -> new Object[] {link.group(), link.parent()});
   }
 
   private static Map<UUID, Set<UUID>> parents(Connection c, String sql, Object param)

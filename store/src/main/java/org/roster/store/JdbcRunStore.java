@@ -25,13 +25,17 @@ import org.roster.domain.sync.SyncRun;
 public class JdbcRunStore implements RunStore {
   private static final String ENTRY_COLUMNS =
       "run_id, seq, kind, external_id, name, location, outcome, detail";
+  private static final BulkInsert.Table RUN_ENTRY =
+      new BulkInsert.Table("run_entry", ENTRY_COLUMNS);
 
   private final Jdbc jdbc;
+  private final BulkInsert bulk;
   private final RunRows rows;
   private final RunLease lease;
 
-  JdbcRunStore(Jdbc jdbc, JsonCodec json) {
+  JdbcRunStore(Jdbc jdbc, BulkInsert bulk, JsonCodec json) {
     this.jdbc = jdbc;
+    this.bulk = bulk;
     this.rows = new RunRows(json);
     this.lease = new RunLease(rows);
   }
@@ -77,21 +81,21 @@ public class JdbcRunStore implements RunStore {
   public void appendReport(Collection<RunEntry> entries) {
     jdbc.separateRun(
         c ->
-            Sql.batch(
+            bulk.insert(
                 c,
-                "INSERT INTO run_entry (" + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                RUN_ENTRY,
                 entries,
-                (ps, e) ->
-                    Sql.bindAll(
-                        ps,
-                        e.runId(),
-                        e.seq(),
-                        e.kind(),
-                        e.externalId(),
-                        e.name(),
-                        e.location(),
-                        e.outcome(),
-                        e.detail())));
+                e ->
+                    new Object[] {
+                      e.runId(),
+                      e.seq(),
+                      e.kind(),
+                      e.externalId(),
+                      e.name(),
+                      e.location(),
+                      e.outcome(),
+                      e.detail()
+                    }));
   }
 
   @Override

@@ -19,17 +19,24 @@ import org.roster.application.port.out.UserStore;
 import org.roster.domain.identity.User;
 import org.roster.domain.identity.UserStatus;
 
-/** {@link UserStore} on {@code app_user} and {@code user_group}; bulk writes in JDBC batches. */
+/**
+ * {@link UserStore} on {@code app_user} and {@code user_group}; inserts through {@link BulkInsert},
+ * other bulk writes in JDBC batches.
+ */
 @Singleton
 public class JdbcUserStore implements UserStore {
   private static final String SELECT = "SELECT " + UserRows.COLUMNS + " FROM app_user";
   private static final String LIVE = " AND status <> 'DELETED'";
+  private static final BulkInsert.Table USER_GROUP =
+      new BulkInsert.Table("user_group", "user_id, group_id");
 
   private final Jdbc jdbc;
+  private final BulkInsert bulk;
   private final UserRows rows;
 
-  JdbcUserStore(Jdbc jdbc, JsonCodec json) {
+  JdbcUserStore(Jdbc jdbc, BulkInsert bulk, JsonCodec json) {
     this.jdbc = jdbc;
+    this.bulk = bulk;
     this.rows = new UserRows(json);
   }
 
@@ -94,7 +101,7 @@ public class JdbcUserStore implements UserStore {
 
   @Override
   public void insertAll(Collection<User> users) {
-    jdbc.joinedRun(c -> Sql.batch(c, UserRows.INSERT, users, rows::bindInsert));
+    jdbc.joinedRun(c -> bulk.insert(c, UserRows.TABLE, users, rows::insertValues));
   }
 
   @Override
@@ -176,15 +183,13 @@ public class JdbcUserStore implements UserStore {
                 (ps, m) -> Sql.bindAll(ps, m.userId(), m.groupId())));
   }
 
+  /** Plain inserts (COPY on PostgreSQL): a membership that exists fails the call. */
   @Override
   public void insertMemberships(Collection<Membership> memberships) {
     jdbc.joinedRun(
         c ->
-            Sql.batch(
-                c,
-                "INSERT INTO user_group (user_id, group_id) VALUES (?, ?)",
-                memberships,
-                (ps, m) -> Sql.bindAll(ps, m.userId(), m.groupId())));
+            bulk.insert(
+                c, USER_GROUP, memberships, m -> new Object[] {m.userId(), m.groupId()}));
   }
 
   @Override

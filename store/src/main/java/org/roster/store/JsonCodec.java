@@ -33,6 +33,11 @@ final class JsonCodec {
     }
   }
 
+  /** As {@link #write}, for the flat maps of users and audit events: same text, no mapper. */
+  String writeStrings(Map<String, String> map) {
+    return StringMapJson.write(map);
+  }
+
   Map<String, String> stringMap(String json) {
     return read(json, STRING_MAP);
   }

@@ -15,10 +15,7 @@ final class UserRows {
       "id, profile_id, external_id, login, login_key, status,"
           + " inactive_reason, attributes, email, display_name, location, seat, protected_user,"
           + " blocked_since, source_hash, created_at, updated_at";
-  static final String INSERT =
-      "INSERT INTO app_user ("
-          + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static final BulkInsert.Table TABLE = new BulkInsert.Table("app_user", COLUMNS);
   static final String UPDATE =
       "UPDATE app_user SET profile_id = ?, external_id = ?, login = ?,"
           + " login_key = ?, status = ?, inactive_reason = ?, attributes = ?, email = ?,"
@@ -33,40 +30,40 @@ final class UserRows {
     this.json = json;
   }
 
-  void bindInsert(PreparedStatement ps, User u) throws SQLException {
-    Sql.bind(ps, 1, u.id());
-    bindFields(ps, 2, u);
-    Sql.bind(ps, 16, u.createdAt());
-    Sql.bind(ps, 17, u.updatedAt());
+  /** The values of {@link #COLUMNS}. */
+  Object[] insertValues(User u) {
+    Object[] values = new Object[17];
+    values[0] = u.id();
+    fields(values, 1, u);
+    values[15] = u.createdAt();
+    values[16] = u.updatedAt();
+    return values;
   }
 
   void bindUpdate(PreparedStatement ps, User u) throws SQLException {
-    bindFields(ps, 1, u);
-    Sql.bind(ps, 15, u.updatedAt());
-    Sql.bind(ps, 16, u.id());
+    Object[] values = new Object[16];
+    fields(values, 0, u);
+    values[14] = u.updatedAt();
+    values[15] = u.id();
+    Sql.bindAll(ps, values);
   }
 
-  /** profile_id to source_hash: 14 parameters from {@code first}. */
-  private void bindFields(PreparedStatement ps, int first, User u) throws SQLException {
-    Object[] values = {
-      u.profileId(),
-      u.externalId(),
-      u.login(),
-      u.loginKey(),
-      u.status(),
-      u.inactiveReason(),
-      json.write(u.attributes()),
-      u.attribute(UserFields.EMAIL),
-      u.attribute(UserFields.DISPLAY_NAME),
-      u.location(),
-      u.seat(),
-      u.protectedUser(),
-      u.blockedSince(),
-      u.sourceHash()
-    };
-    for (int i = 0; i < values.length; i++) {
-      Sql.bind(ps, first + i, values[i]);
-    }
+  /** profile_id to source_hash: 14 values from {@code first}. */
+  private void fields(Object[] values, int first, User u) {
+    values[first] = u.profileId();
+    values[first + 1] = u.externalId();
+    values[first + 2] = u.login();
+    values[first + 3] = u.loginKey();
+    values[first + 4] = u.status();
+    values[first + 5] = u.inactiveReason();
+    values[first + 6] = json.writeStrings(u.attributes());
+    values[first + 7] = u.attribute(UserFields.EMAIL);
+    values[first + 8] = u.attribute(UserFields.DISPLAY_NAME);
+    values[first + 9] = u.location();
+    values[first + 10] = u.seat();
+    values[first + 11] = u.protectedUser();
+    values[first + 12] = u.blockedSince();
+    values[first + 13] = u.sourceHash();
   }
 
   User user(ResultSet rs) throws SQLException {

@@ -34,6 +34,17 @@ final class PostgresCluster {
     return url;
   }
 
+  /** Drops database {@code name} from the server, if it is there. */
+  static void dropDatabase(String name) {
+    String serverUrl = serverUrl();
+    try (Connection c = DriverManager.getConnection(serverUrl);
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot drop database " + name + " on " + serverUrl, e);
+    }
+  }
+
   private static String serverUrl() {
     String given = System.getProperty("roster.it.postgres.url", "");
     return given.isBlank() ? startScriptCluster() : given;

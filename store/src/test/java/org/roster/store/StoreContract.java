@@ -2,15 +2,19 @@ package org.roster.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.roster.store.TestData.BULK_INSTANTS;
+import static org.roster.store.TestData.BULK_TRICKY;
 import static org.roster.store.TestData.T0;
 import static org.roster.store.TestData.TRICKY;
 import static org.roster.store.TestData.at;
 import static org.roster.store.TestData.event;
 import static org.roster.store.TestData.group;
 import static org.roster.store.TestData.local;
+import static org.roster.store.TestData.nth;
 import static org.roster.store.TestData.user;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -111,9 +115,14 @@ abstract class StoreContract {
   AuditStore audit;
   RunStore runs;
   AdminAccountStore admins;
+  Jdbc storeJdbc;
+  BulkInsert bulk;
 
   /** The {@code datasources.default.*} properties of a fresh database to test on. */
   protected abstract Map<String, Object> datasource();
+
+  /** Whether bulk inserts on this database use COPY. */
+  protected abstract boolean copies();
 
   @BeforeAll
   @SuppressWarnings("unchecked")
@@ -130,6 +139,8 @@ abstract class StoreContract {
     audit = context.getBean(AuditStore.class);
     runs = context.getBean(RunStore.class);
     admins = context.getBean(AdminAccountStore.class);
+    storeJdbc = context.getBean(Jdbc.class);
+    bulk = context.getBean(BulkInsert.class);
   }
 
   @AfterAll
@@ -928,6 +939,239 @@ abstract class StoreContract {
             return null;
           });
       assertThat(users.find(inner.id())).isEmpty();
+    }
+  }
+
+  /** Enough rows for COPY on PostgreSQL; fewer go in a JDBC batch there too. */
+  private static final int MANY = BulkInsert.COPY_FROM + 17;
+
+  @Nested
+  class BulkWrites {
+    @Test
+    void postgresCopiesOnTheConnectionOfTheCallersTransaction() {
+      boolean copying = transactions.inTransaction(tx -> storeJdbc.joined(bulk::copies));
+      assertThat(copying).isEqualTo(copies());
+    }
+
+    @Test
+    void usersRoundTripExactlyInBatchesAndCopies() {
+      UUID profile = UUID.randomUUID();
+      List<User> all = IntStream.range(0, MANY + 5).mapToObj(i -> trickyUser(profile, i)).toList();
+      users.insertAll(all.subList(0, 5));
+      users.insertAll(all.subList(5, all.size()));
+
+      assertThat(users.findByIds(all.stream().map(User::id).toList()))
+          .containsExactlyInAnyOrderElementsOf(all);
+      assertThat(users.findByLogin(all.get(20).login())).contains(all.get(20));
+    }
+
+    @Test
+    void groupsAndParentsRoundTripExactly() {
+      UUID profile = UUID.randomUUID();
+      List<Group> all = new ArrayList<>();
+      for (int i = 0; i < MANY; i++) {
+        String v = nth(BULK_TRICKY, i);
+        Set<UUID> parents =
+            i < 2 ? Set.of() : Set.of(all.get(i - 1).id(), all.get(i - 2).id());
+        all.add(
+            new Group(
+                UUID.randomUUID(),
+                profile,
+                "x" + i + v,
+                "g" + i + v,
+                i % 3 == 0 ? null : v,
+                i % 2 == 0,
+                parents,
+                nth(BULK_INSTANTS, i)));
+      }
+      groups.insertAll(all);
+
+      assertThat(groups.findByProfile(profile)).containsExactlyInAnyOrderElementsOf(all);
+      assertThat(count("SELECT count(*) FROM group_parent")).isEqualTo(2L * (MANY - 2));
+    }
+
+    @Test
+    void auditEventsRoundTripExactlyInTheOrderAppended() {
+      UUID run = UUID.randomUUID();
+      List<AuditEvent> all =
+          IntStream.range(0, MANY)
+              .mapToObj(
+                  i -> {
+                    String v = nth(BULK_TRICKY, i);
+                    return new AuditEvent(
+                        UUID.randomUUID(),
+                        T0,
+                        run,
+                        "actor " + v,
+                        AuditCategory.values()[i % AuditCategory.values().length],
+                        "did " + v,
+                        i % 3 == 0 ? null : UUID.randomUUID(),
+                        v,
+                        i % 2 == 0 ? Map.of() : Map.of("title", v),
+                        Map.of("key " + v, v, "empty", ""),
+                        v);
+                  })
+              .toList();
+      audit.appendAll(all);
+
+      List<AuditEvent> exported = new ArrayList<>();
+      audit.export(new AuditQuery(null, null, null, null, run), exported::add);
+      assertThat(exported).containsExactlyElementsOf(all);
+    }
+
+    @Test
+    void reportLinesRoundTripExactly() {
+      UUID run = UUID.randomUUID();
+      List<RunEntry> all =
+          IntStream.range(0, MANY)
+              .mapToObj(
+                  i -> {
+                    String v = nth(BULK_TRICKY, i);
+                    return new RunEntry(
+                        run,
+                        i + 4_000_000_000L,
+                        i % 2 == 0 ? "USER" : "GROUP",
+                        i % 3 == 0 ? null : v,
+                        i % 4 == 1 ? null : v,
+                        i % 5 == 2 ? null : v,
+                        EntryOutcome.values()[i % EntryOutcome.values().length],
+                        v);
+                  })
+              .toList();
+      runs.appendReport(all);
+
+      assertThat(runs.report(run, PageRequest.first(1000)).items()).containsExactlyElementsOf(all);
+    }
+
+    @Test
+    void insertedMembershipsAreListed() {
+      List<UUID> userIds = IntStream.range(0, MANY).mapToObj(i -> UUID.randomUUID()).toList();
+      UUID g1 = UUID.randomUUID();
+      UUID g2 = UUID.randomUUID();
+      List<Membership> all = new ArrayList<>();
+      Map<UUID, Set<UUID>> expected = new HashMap<>();
+      for (int i = 0; i < MANY; i++) {
+        UUID user = userIds.get(i);
+        Set<UUID> groupIds = i % 2 == 0 ? Set.of(g1) : Set.of(g1, g2);
+        groupIds.forEach(g -> all.add(new Membership(user, g)));
+        expected.put(user, groupIds);
+      }
+      users.insertMemberships(all.subList(0, 3));
+      users.insertMemberships(all.subList(3, all.size()));
+
+      assertThat(users.groupIdsOf(userIds)).isEqualTo(expected);
+      assertThat(users.memberIds(g1)).containsExactlyInAnyOrderElementsOf(userIds);
+    }
+
+    @Test
+    void insertMembershipsHasNoDuplicateCheckAndFailsWholeOnOne() {
+      UUID group = UUID.randomUUID();
+      List<Membership> first = memberships(group, MANY);
+      users.insertMemberships(first);
+      List<Membership> many = new ArrayList<>(memberships(group, MANY));
+      many.add(first.get(7));
+      List<Membership> few = List.of(new Membership(UUID.randomUUID(), group), first.get(0));
+      Membership fresh = new Membership(UUID.randomUUID(), group);
+
+      for (List<Membership> failing : List.of(many, few, List.of(fresh, fresh))) {
+        assertThatThrownBy(() -> users.insertMemberships(failing))
+            .isInstanceOf(DataAccessException.class)
+            .hasMessageContaining("23505");
+      }
+      assertThat(count("SELECT count(*) FROM user_group")).isEqualTo(MANY);
+
+      users.addMemberships(many);
+      assertThat(count("SELECT count(*) FROM user_group")).isEqualTo(2L * MANY);
+    }
+
+    @Test
+    void copiesJoinTheCallersTransactionAndRollBackWithIt() {
+      UUID profile = UUID.randomUUID();
+      UUID run = UUID.randomUUID();
+      List<User> many = IntStream.range(0, MANY).mapToObj(i -> trickyUser(profile, i)).toList();
+      List<UUID> ids = many.stream().map(User::id).toList();
+      List<Group> manyGroups =
+          IntStream.range(0, MANY).mapToObj(i -> group(profile, "g" + i)).toList();
+      List<AuditEvent> events =
+          IntStream.range(0, MANY)
+              .mapToObj(i -> event(at(i), AuditCategory.USER, "u" + i, run))
+              .toList();
+      List<RunEntry> lines =
+          IntStream.range(0, MANY)
+              .mapToObj(
+                  i ->
+                      new RunEntry(
+                          run, i, "USER", "x" + i, "u" + i, null, EntryOutcome.CREATED, ""))
+              .toList();
+
+      transactions.inTransaction(
+          tx -> {
+            users.insertAll(many);
+            users.insertMemberships(memberships(manyGroups.get(0).id(), MANY));
+            groups.insertAll(manyGroups);
+            audit.appendAll(events);
+            runs.appendReport(lines);
+            assertThat(users.findByIds(ids)).hasSize(MANY);
+            assertThat(groups.findByProfile(profile)).hasSize(MANY);
+
+            assertThat(elsewhere(() -> users.findByIds(ids))).isEmpty();
+            assertThat(elsewhere(() -> count("SELECT count(*) FROM user_group"))).isZero();
+            assertThat(elsewhere(() -> count("SELECT count(*) FROM run_entry"))).isEqualTo(MANY);
+            tx.setRollbackOnly();
+            return null;
+          });
+
+      for (String table : List.of("app_user", "user_group", "grp", "audit_event")) {
+        assertThat(count("SELECT count(*) FROM " + table)).as(table).isZero();
+      }
+      assertThat(runs.report(run, PageRequest.first(1000)).items()).isEqualTo(lines);
+    }
+
+    @Test
+    void aFailureHalfwayLeavesNoRowAndTheConnectionsUsable() {
+      BulkInsert.Table table = new BulkInsert.Table("user_group", "user_id, group_id");
+      int rows = 5000; // more than COPY sends at once
+      List<Integer> items = IntStream.range(0, rows).boxed().toList();
+      BulkInsert.Values<Integer> failingLast =
+          i -> {
+            if (i == rows - 1) {
+              throw new IllegalStateException("no values for " + i);
+            }
+            return new Object[] {UUID.randomUUID(), UUID.randomUUID()};
+          };
+
+      assertThatThrownBy(() -> storeJdbc.joinedRun(c -> bulk.insert(c, table, items, failingLast)))
+          .hasMessage("no values for 4999");
+
+      for (int i = 0; i < 10; i++) {
+        users.insertMemberships(memberships(UUID.randomUUID(), MANY));
+      }
+      assertThat(count("SELECT count(*) FROM user_group")).isEqualTo(10L * MANY);
+    }
+
+    private List<Membership> memberships(UUID group, int n) {
+      return IntStream.range(0, n).mapToObj(i -> new Membership(UUID.randomUUID(), group)).toList();
+    }
+
+    /** A user whose every text field holds one of {@link TestData#BULK_TRICKY}. */
+    private User trickyUser(UUID profile, int i) {
+      String v = nth(BULK_TRICKY, i);
+      UserStatus status = UserStatus.values()[i % UserStatus.values().length];
+      return new User(
+          UUID.randomUUID(),
+          i % 7 == 6 ? null : profile,
+          i % 7 == 6 ? null : "e" + i + v,
+          "u" + i + v,
+          status,
+          status == UserStatus.INACTIVE ? InactiveReason.DISABLED_IN_SOURCE : null,
+          i % 5 == 4 ? Map.of() : Map.of("title", v, "email", v + "@example.org", "k" + v, ""),
+          i % 3 == 0 ? null : v,
+          i % 2 == 0,
+          i % 4 == 0,
+          status == UserStatus.BLOCKED ? nth(BULK_INSTANTS, i + 1) : null,
+          i % 4 == 1 ? null : v,
+          nth(BULK_INSTANTS, i),
+          nth(BULK_INSTANTS, i + 2));
     }
   }
 

@@ -12,4 +12,9 @@ class StoreH2Test extends StoreContract {
         "jdbc:h2:mem:store-h2-test;MODE=PostgreSQL;"
             + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
   }
+
+  @Override
+  protected boolean copies() {
+    return false;
+  }
 }

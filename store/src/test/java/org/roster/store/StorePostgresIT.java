@@ -15,4 +15,9 @@ class StorePostgresIT extends StoreContract {
         "datasources.default.driver-class-name", "org.postgresql.Driver",
         "datasources.default.username", "postgres");
   }
+
+  @Override
+  protected boolean copies() {
+    return true;
+  }
 }

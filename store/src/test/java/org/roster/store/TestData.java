@@ -28,7 +28,44 @@ final class TestData {
   /** Values that break naive SQL or JSON: quotes, backslashes, control and non-BMP characters. */
   static final String TRICKY = "Zoë \"Q\" O'Brien \\ ; -- %_ \n\t — 日本 😀";
 
+  /**
+   * Values a bulk write must carry exactly: COPY text's delimiters, escapes and NULL marker, CSV's
+   * quotes and commas, the empty string (not NULL), blanks, and characters beyond the BMP.
+   */
+  static final List<String> BULK_TRICKY =
+      List.of(
+          "tab\there",
+          "line\nbreak",
+          "cr\rlf\r\n",
+          "back\\slash",
+          "trailing\\",
+          "\\N",
+          "\\.",
+          "end\n\\.\n",
+          "\\t not a tab",
+          "\"double\" 'single'",
+          "comma, semicolon;",
+          "",
+          " ",
+          "Zoë 日本 😀 𝄞",
+          TRICKY);
+
+  /** Instants a bulk write must carry exactly, around both epochs and without a fraction. */
+  static final List<Instant> BULK_INSTANTS =
+      List.of(
+          T0,
+          Instant.parse("2000-01-01T00:00:00Z"),
+          Instant.parse("1999-12-31T23:59:59.999999Z"),
+          Instant.parse("1969-07-20T20:17:40Z"),
+          Instant.parse("2025-06-30T23:59:00Z"),
+          Instant.parse("2262-04-11T23:47:16.854775Z"));
+
   private TestData() {}
+
+  /** The {@code i}-th of {@code values}, round and round. */
+  static <T> T nth(List<T> values, int i) {
+    return values.get(i % values.size());
+  }
 
   static Instant at(long seconds) {
     return T0.plusSeconds(seconds);
