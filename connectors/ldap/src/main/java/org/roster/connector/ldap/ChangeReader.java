@@ -76,7 +76,7 @@ final class ChangeReader {
 
   private List<String> changedGroupDns(Filter changed) {
     List<String> dns = new ArrayList<>();
-    PagedSearch search = new PagedSearch(session.connection(), settings.pageSize());
+    PagedSearch search = new PagedSearch(session, settings.pageSize());
     Filter filter = Filters.and(settings.scope().groupsFilter(), changed);
     for (DN base : settings.scope().groupBases()) {
       search.run(

@@ -40,7 +40,7 @@ final class DirectorySearch {
     Filter userFilter =
         query.by() == DirectoryQuery.By.FILTER ? Filters.parse(query.text(), "q") : null;
     GroupCatalog catalog = session.catalogForLookups();
-    UserScan scan = new UserScan(session.connection(), settings, session.mapper(), catalog);
+    UserScan scan = new UserScan(session, catalog);
     Optional<Filter> users = scan.usersFilter();
     Collector found = new Collector(limit);
     switch (query.by()) {
@@ -88,8 +88,7 @@ final class DirectorySearch {
   }
 
   private void searchUsers(UserScan scan, Filter filter, Collector found) {
-    PagedSearch search =
-        new PagedSearch(session.connection(), Math.min(settings.pageSize(), found.room() + 1));
+    PagedSearch search = new PagedSearch(session, Math.min(settings.pageSize(), found.room() + 1));
     Set<String> attributes = session.mapper().userAttributes(scan.catalogUsesMemberOf());
     for (DN base : settings.scope().userBases()) {
       if (!search.run(

@@ -1,9 +1,11 @@
 package org.roster.connector.ldap;
 
+import com.unboundid.asn1.ASN1OctetString;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +14,8 @@ import org.roster.connector.api.RejectedEntry;
 /**
  * The profile's groups as one read found them: each group's DN, id and name by position, DN to
  * position, and the rejected group entries. With member lists read it also holds who each group
- * lists ({@link MembershipIndex}).
+ * lists ({@link MembershipIndex}). Sets of ids come out immutable ({@code Set.of}), so that {@code
+ * SourceUser} and {@code SourceGroup} take them without a copy.
  */
 final class GroupCatalog {
 
@@ -29,6 +32,8 @@ final class GroupCatalog {
   private final MembershipIndex memberLists = new MembershipIndex();
   private final MembershipIndex userMembers;
   private final boolean usersByMemberOf;
+  private MemberOfLookup memberOfLookup;
+  private int[] positionBuffer = new int[16];
 
   /**
    * @param membership where membership was read: member lists, or the members' {@code memberOf}
@@ -56,6 +61,7 @@ final class GroupCatalog {
     int position = groups.size();
     groups.add(new Group(dn, externalId, name, memberOf));
     positionByDn.put(DnKey.of(dn), position);
+    memberOfLookup = null;
     return position;
   }
 
@@ -81,12 +87,6 @@ final class GroupCatalog {
     return userMembers;
   }
 
-  /** The id of the profile group with this DN, or null when it is not one. */
-  String idOf(String dn) {
-    Integer position = positionByDn.get(DnKey.of(dn));
-    return position == null ? null : groups.get(position).externalId();
-  }
-
   /** Ids of the profile groups the group at {@code position} is a direct member of. */
   Set<String> parentIds(int position) {
     Group g = groups.get(position);
@@ -96,24 +96,69 @@ final class GroupCatalog {
     return ids(memberLists.groupsOf(DnKey.of(g.dn())));
   }
 
-  /** Ids of the groups at these positions. */
+  /** Ids of the groups at these positions (an immutable set). */
   Set<String> ids(int[] positions) {
-    Set<String> ids = new LinkedHashSet<>();
-    for (int p : positions) {
-      ids.add(groups.get(p).externalId());
-    }
-    return ids;
+    return ids(positions, positions.length);
   }
 
   /** Ids of the profile groups among these DNs (memberOf values); others are skipped. */
   Set<String> idsOfDns(Collection<String> dns) {
-    Set<String> ids = new LinkedHashSet<>();
+    int[] positions = new int[dns.size()];
+    int count = 0;
     for (String dn : dns) {
-      String id = idOf(dn);
-      if (id != null) {
-        ids.add(id);
+      int position = positionOf(dn);
+      if (position >= 0) {
+        positions[count++] = position;
       }
     }
-    return ids;
+    return ids(positions, count);
+  }
+
+  /**
+   * Ids of the profile groups among these {@code memberOf} values as read; the same as {@link
+   * #idsOfDns} of their strings, without decoding a value seen before.
+   */
+  Set<String> idsOfValues(ASN1OctetString[] memberOf) {
+    if (memberOfLookup == null) {
+      memberOfLookup = new MemberOfLookup(this::positionOf);
+    }
+    if (positionBuffer.length < memberOf.length) {
+      positionBuffer = new int[memberOf.length];
+    }
+    int count = 0;
+    for (ASN1OctetString value : memberOf) {
+      int position = memberOfLookup.positionOf(value);
+      if (position >= 0) {
+        positionBuffer[count++] = position;
+      }
+    }
+    return ids(positionBuffer, count);
+  }
+
+  /**
+   * Ids of the groups at the first {@code count} positions, made by {@code Set.of}; few are
+   * compared pairwise (two groups may share an id, a position may come twice).
+   */
+  private Set<String> ids(int[] positions, int count) {
+    if (count > 16) {
+      Set<String> ids = new HashSet<>();
+      for (int i = 0; i < count; i++) {
+        ids.add(groups.get(positions[i]).externalId());
+      }
+      return Set.of(ids.toArray(String[]::new));
+    }
+    String[] ids = new String[count];
+    int distinct = 0;
+    next:
+    for (int i = 0; i < count; i++) {
+      String id = groups.get(positions[i]).externalId();
+      for (int j = 0; j < distinct; j++) {
+        if (ids[j].equals(id)) {
+          continue next;
+        }
+      }
+      ids[distinct++] = id;
+    }
+    return Set.of(distinct == count ? ids : Arrays.copyOf(ids, distinct));
   }
 }

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * use). Groups are read first and kept: users are then given the ids of the groups they are direct
  * members of. Also reads changes ({@link UsnChangedStrategy}, {@link ModifyTimestampStrategy}),
  * searches ({@link DirectorySearch}) and checks passwords ({@link PasswordCheck}). Not thread-safe.
+ * Entries reach a sink while their page is still being read: a sink must not call the source back
+ * (that fails with an {@link IllegalStateException}).
  */
 public final class LdapSource implements IncrementalSource, PasswordVerifier, SearchableSource {
   private static final Logger LOG = LoggerFactory.getLogger(LdapSource.class);
@@ -88,8 +90,7 @@ public final class LdapSource implements IncrementalSource, PasswordVerifier, Se
 
   private String readUsers(EntrySink sink) {
     CountingSink counting = new CountingSink(sink);
-    new UserScan(session.connection(), session.settings(), session.mapper(), session.catalog())
-        .run(counting);
+    new UserScan(session, session.catalog()).run(counting);
     return counting.accepted() + " users, " + counting.rejected() + " rejected";
   }
 

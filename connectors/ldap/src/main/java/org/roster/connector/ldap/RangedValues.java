@@ -1,5 +1,6 @@
 package org.roster.connector.ldap;
 
+import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -7,6 +8,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,43 +59,57 @@ final class RangedValues {
   }
 
   /**
-   * Hands every value of {@code attribute} in {@code entry} to {@code values}, reading further
-   * windows of the entry by base searches as long as the server returns bounded ones.
+   * Hands the values of {@code attribute} that {@code entry} holds to {@code values}, as read: all
+   * of them, or the first window when the server answered with a bounded range.
    *
-   * @throws org.roster.connector.api.ConnectorException when a further window cannot be read
+   * @return the low end of the next window to read ({@link #fromWindow}), empty when there is none
    */
-  static void forEach(
+  static OptionalInt inEntry(Entry entry, String attribute, Consumer<ASN1OctetString> values) {
+    return next(consume(entry, attribute, values));
+  }
+
+  /**
+   * Hands the values of {@code attribute} of the entry at {@code dn} from window {@code low} on to
+   * {@code values}, reading window after window by base searches as long as the server returns
+   * bounded ones.
+   *
+   * @throws org.roster.connector.api.ConnectorException when a window cannot be read
+   */
+  static void fromWindow(
       LDAPConnection connection,
-      Entry entry,
+      String dn,
       String attribute,
+      int low,
       String step,
-      Consumer<String> values) {
-    Entry current = entry;
-    while (true) {
-      Optional<Range> next = consume(current, attribute, values);
-      if (next.isEmpty() || next.get().last()) {
-        return;
-      }
-      int low = next.get().high() + 1;
+      Consumer<ASN1OctetString> values) {
+    OptionalInt next = OptionalInt.of(low);
+    while (next.isPresent()) {
       try {
-        SearchResultEntry more = connection.getEntry(entry.getDN(), window(attribute, low));
+        SearchResultEntry more = connection.getEntry(dn, window(attribute, next.getAsInt()));
         if (more == null) {
           return;
         }
-        current = more;
+        next = inEntry(more, attribute, values);
       } catch (LDAPException e) {
         throw LdapFailures.translate(step, e);
       }
     }
   }
 
+  private static OptionalInt next(Optional<Range> read) {
+    return read.isEmpty() || read.get().last()
+        ? OptionalInt.empty()
+        : OptionalInt.of(read.get().high() + 1);
+  }
+
   /** Takes the values of the plain or ranged attribute; returns the range read, if ranged. */
-  private static Optional<Range> consume(Entry entry, String attribute, Consumer<String> values) {
+  private static Optional<Range> consume(
+      Entry entry, String attribute, Consumer<ASN1OctetString> values) {
     String base = attribute.toLowerCase(Locale.ROOT);
     for (Attribute a : entry.getAttributes()) {
       String name = a.getName().toLowerCase(Locale.ROOT);
       if (name.equals(base)) {
-        for (String v : a.getValues()) {
+        for (ASN1OctetString v : a.getRawValues()) {
           values.accept(v);
         }
         return Optional.empty();
@@ -101,7 +117,7 @@ final class RangedValues {
       if (name.startsWith(base + ";")) {
         Optional<Range> range = parse(name);
         if (range.isPresent()) {
-          for (String v : a.getValues()) {
+          for (ASN1OctetString v : a.getRawValues()) {
             values.accept(v);
           }
           return range;

@@ -16,6 +16,7 @@ final class Session implements AutoCloseable {
   private LDAPConnection connection;
   private GroupCatalog catalog;
   private boolean closed;
+  private boolean busy;
 
   Session(LdapSettings settings, SourceContext context) {
     this.settings = settings;
@@ -40,10 +41,19 @@ final class Session implements AutoCloseable {
     return mapper;
   }
 
-  /** The bound connection, opened when needed. */
+  /**
+   * The bound connection, opened when needed.
+   *
+   * @throws IllegalStateException while a search hands entries on as they arrive: a sink called the
+   *     source back, which would read the search's own responses
+   */
   LDAPConnection connection() {
     if (closed) {
       throw new IllegalStateException("source is closed");
+    }
+    if (busy) {
+      throw new IllegalStateException(
+          "the source is in the middle of a read: a sink must not call it back");
     }
     if (connection == null || !connection.isConnected()) {
       connection = connector.open();
@@ -54,7 +64,7 @@ final class Session implements AutoCloseable {
   /** Reads the groups anew (the profile's membership setting) and keeps them for users. */
   GroupCatalog readCatalog() {
     catalog = null;
-    catalog = new GroupScan(connection(), settings, mapper, settings.membership()).run();
+    catalog = new GroupScan(this, settings.membership()).run();
     return catalog;
   }
 
@@ -75,10 +85,15 @@ final class Session implements AutoCloseable {
         settings.flavour() == Flavour.ACTIVE_DIRECTORY
             || settings.membership() == MembershipAttribute.MEMBER_OF;
     if (memberOfKept && settings.scope().groupMembersFilter().isEmpty()) {
-      catalog = new GroupScan(connection(), settings, mapper, MembershipAttribute.MEMBER_OF).run();
+      catalog = new GroupScan(this, MembershipAttribute.MEMBER_OF).run();
       return catalog;
     }
     return readCatalog();
+  }
+
+  /** Marks the connection busy with a streamed search page ({@link PagedSearch}), or free. */
+  void busy(boolean busy) {
+    this.busy = busy;
   }
 
   /** Runs an operation; after an unavailable failure the connection is dropped, not reused. */

@@ -33,7 +33,7 @@ final class UserChanges {
     this.settings = session.settings();
     this.catalog = catalog;
     this.sink = sink;
-    this.scan = new UserScan(session.connection(), settings, session.mapper(), catalog);
+    this.scan = new UserScan(session, catalog);
     this.attributes = session.mapper().userAttributes(catalog.usersByMemberOf());
   }
 
@@ -72,7 +72,7 @@ final class UserChanges {
   }
 
   private boolean search(String step, Filter filter) {
-    PagedSearch search = new PagedSearch(session.connection(), settings.pageSize());
+    PagedSearch search = new PagedSearch(session, settings.pageSize());
     for (DN base : settings.scope().userBases()) {
       boolean goOn =
           search.run(

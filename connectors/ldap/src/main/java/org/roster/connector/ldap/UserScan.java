@@ -1,12 +1,12 @@
 package org.roster.connector.ldap;
 
+import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
-import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.SearchScope;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.roster.connector.api.EntryKind;
@@ -19,16 +19,19 @@ import org.roster.connector.api.MalformedEntryException;
  * rejected with its DN and the read goes on.
  */
 final class UserScan {
-  private final LDAPConnection connection;
+  /** Lower case, as UnboundID keys an entry's attributes: the look-up needs no conversion. */
+  private static final String MEMBER_OF =
+      MembershipAttribute.MEMBER_OF.attribute().toLowerCase(Locale.ROOT);
+
+  private final Session session;
   private final LdapSettings settings;
   private final EntryMapper mapper;
   private final GroupCatalog catalog;
 
-  UserScan(
-      LDAPConnection connection, LdapSettings settings, EntryMapper mapper, GroupCatalog catalog) {
-    this.connection = connection;
-    this.settings = settings;
-    this.mapper = mapper;
+  UserScan(Session session, GroupCatalog catalog) {
+    this.session = session;
+    this.settings = session.settings();
+    this.mapper = session.mapper();
     this.catalog = catalog;
   }
 
@@ -38,7 +41,7 @@ final class UserScan {
     if (filter.isEmpty()) {
       return true;
     }
-    PagedSearch search = new PagedSearch(connection, settings.pageSize());
+    PagedSearch search = new PagedSearch(session, settings.pageSize());
     for (DN base : settings.scope().userBases()) {
       boolean goOn =
           search.run(
@@ -72,8 +75,8 @@ final class UserScan {
   /** The ids of the profile groups the user is a direct member of. */
   Set<String> groupIds(Entry entry) {
     if (catalog.usersByMemberOf()) {
-      String[] memberOf = entry.getAttributeValues(MembershipAttribute.MEMBER_OF.attribute());
-      return memberOf == null ? Set.of() : catalog.idsOfDns(Arrays.asList(memberOf));
+      Attribute memberOf = entry.getAttribute(MEMBER_OF);
+      return memberOf == null ? Set.of() : catalog.idsOfValues(memberOf.getRawValues());
     }
     return catalog.ids(catalog.userMembers().groupsOf(DnKey.of(entry.getDN())));
   }

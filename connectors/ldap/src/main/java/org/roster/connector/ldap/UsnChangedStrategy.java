@@ -136,7 +136,7 @@ final class UsnChangedStrategy implements ChangeStrategy {
             Filter.createEqualityFilter("isDeleted", "TRUE"),
             Filter.createGreaterOrEqualFilter("uSNChanged", Long.toString(usn(since) + 1)),
             kindFilter);
-    return new PagedSearch(session.connection(), settings.pageSize())
+    return new PagedSearch(session, settings.pageSize())
         .run(
             "read deleted " + (kind == EntryKind.GROUP ? "groups" : "users"),
             deletedObjects(),

@@ -66,11 +66,12 @@
  * <h2>Membership</h2>
  *
  * Groups are read first and kept: with {@code member}/{@code uniqueMember} every member value goes
- * into an index of member DN to group positions (one string and a short int array per member: a
- * 100,000-user directory needs about 20 MB); with {@code memberOf} only the groups' DN to id map is
- * kept and each user's {@code memberOf} is resolved through it. Nesting is emitted as direct
- * parents ({@code parentGroupIds}); the engine resolves it. AD's {@code member} is always read in
- * bounded ranges ({@code member;range=0-1499}, ...).
+ * into an index of member DN to group positions (flat arrays of the keys' bytes and int positions:
+ * 100,000 members listed 250,000 times take about 10 MB); with {@code memberOf} only the groups' DN
+ * to id map is kept and each user's {@code memberOf} is resolved through it (each distinct value
+ * decoded and looked up once, then matched by its bytes). Nesting is emitted as direct parents
+ * ({@code parentGroupIds}); the engine resolves it. AD's {@code member} is always read in bounded
+ * ranges ({@code member;range=0-1499}, ...).
  *
  * <h2>Incremental reads</h2>
  *

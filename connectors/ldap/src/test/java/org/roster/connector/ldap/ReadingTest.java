@@ -1,13 +1,17 @@
 package org.roster.connector.ldap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.roster.connector.api.DirectoryQuery;
 import org.roster.connector.api.EntryKind;
+import org.roster.connector.api.EntrySink;
 import org.roster.connector.api.RejectedEntry;
+import org.roster.connector.api.SourceEntry;
 import org.roster.connector.api.SourceUser;
 import org.roster.connector.api.UserFields;
 import org.roster.connector.testkit.RecordingSink;
@@ -200,6 +204,66 @@ class ReadingTest {
       source.readAll(EntryKind.USER, users);
       assertThat(users.entries()).hasSize(12);
       assertThat(users.callsAfterStop()).isZero();
+    }
+  }
+
+  @Test
+  void aSinkFailureEndsTheReadAndTheSourceReadsWholeAgainAfterwards() {
+    for (int i = 0; i < 30; i++) {
+      ldap.add(Fixtures.person("u" + i));
+    }
+    try (LdapSource source = Fixtures.open(settings(Map.of("pageSize", 10)))) {
+      IllegalStateException failure = new IllegalStateException("store down");
+      int[] calls = {0};
+      EntrySink failing =
+          new EntrySink() {
+            @Override
+            public boolean accept(SourceEntry entry) {
+              if (++calls[0] == 13) {
+                throw failure;
+              }
+              return true;
+            }
+
+            @Override
+            public boolean reject(RejectedEntry rejected) {
+              return true;
+            }
+          };
+      assertThatThrownBy(() -> source.readAll(EntryKind.USER, failing)).isSameAs(failure);
+      assertThat(calls[0]).as("no entry after the failure").isEqualTo(13);
+      RecordingSink again = new RecordingSink();
+      source.readAll(EntryKind.USER, again);
+      assertThat(again.users()).hasSize(30);
+    }
+  }
+
+  @Test
+  void aSinkCallingTheSourceBackDuringAReadIsRefusedAndTheSourceStaysUsable() {
+    ldap.add(Fixtures.person("ann"));
+    ldap.add(Fixtures.person("bob"));
+    try (LdapSource source = Fixtures.open(settings(Map.of()))) {
+      source.readAll(EntryKind.GROUP, new RecordingSink());
+      EntrySink reentrant =
+          new EntrySink() {
+            @Override
+            public boolean accept(SourceEntry entry) {
+              source.search(new DirectoryQuery(DirectoryQuery.By.NAME, "ann"), 10);
+              return true;
+            }
+
+            @Override
+            public boolean reject(RejectedEntry rejected) {
+              return true;
+            }
+          };
+      assertThatThrownBy(() -> source.readAll(EntryKind.USER, reentrant))
+          .as("entries arrive while the connection is busy reading them")
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("must not call it back");
+      RecordingSink again = new RecordingSink();
+      source.readAll(EntryKind.USER, again);
+      assertThat(again.usersByLogin()).containsOnlyKeys("ann", "bob");
     }
   }
 }
