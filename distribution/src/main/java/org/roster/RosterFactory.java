@@ -61,8 +61,8 @@ public class RosterFactory {
 
   @Singleton
   RunExecution runExecution(ProfileStore profiles, RunStore runs, AuditStore audit,
-      LicenceStore licences, ConnectorRegistry connectors, SyncEngine engine, Clock clock) {
-    return new RunExecution(profiles, runs, audit, licences, connectors, engine, clock);
+      ConnectorRegistry connectors, SyncEngine engine, Clock clock) {
+    return new RunExecution(profiles, runs, audit, connectors, engine, clock);
   }
 
   /**

@@ -71,7 +71,7 @@ final class RosterInstance implements AutoCloseable {
             times.wrap(context.getBean(ExclusionStore.class), "ExclusionStore"), profiles, audit,
             runs), clock);
     RunExecution execution =
-        new RunExecution(profiles, runs, audit, licences, connectors, engine, clock);
+        new RunExecution(profiles, runs, audit, connectors, engine, clock);
     runService = new RunSyncService(profiles, runs, execution, Runnable::run, clock, "bench",
         Duration.ofHours(1));
     profileService = new ProfileService(profiles, audit, connectors, clock);

@@ -40,6 +40,8 @@ final class RunContext {
   LicencePool pool;
   boolean reevaluateAll;
   int liveUsersAtStart;
+  /** Users of the profile that are not DELETED now, minus those at the start (this run's doing). */
+  int liveDelta;
 
   private final RunStore runStore;
   private final AuditStore auditStore;

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.roster.application.port.out.AuditStore;
-import org.roster.application.port.out.LicenceStore;
 import org.roster.application.port.out.PageRequest;
 import org.roster.application.port.out.ProfileStore;
 import org.roster.application.port.out.RunStore;
@@ -43,17 +42,15 @@ public final class RunExecution {
   private final ProfileStore profiles;
   private final RunStore runs;
   private final AuditStore audit;
-  private final LicenceStore licences;
   private final ConnectorRegistry connectors;
   private final SyncEngine engine;
   private final Clock clock;
 
-  public RunExecution(ProfileStore profiles, RunStore runs, AuditStore audit, LicenceStore licences,
+  public RunExecution(ProfileStore profiles, RunStore runs, AuditStore audit,
       ConnectorRegistry connectors, SyncEngine engine, Clock clock) {
     this.profiles = profiles;
     this.runs = runs;
     this.audit = audit;
-    this.licences = licences;
     this.connectors = connectors;
     this.engine = engine;
     this.clock = clock;
@@ -88,6 +85,7 @@ public final class RunExecution {
     long[] lastProgress = {0};
     SyncRun[] live = {run};
     RunCounts[] seen = {new RunCounts()};
+    org.roster.domain.licence.LicencePool[] applied = {null};
     SyncRun ended;
     try {
       factory = connectors.get(profile.type());
@@ -114,6 +112,7 @@ public final class RunExecution {
           }
         });
       }
+      applied[0] = result.pool();
       ended = current.ended(result.status(), result.counts(), result.message(), clock.instant());
     } catch (ConnectorException | IllegalArgumentException e) {
       ended = current.ended(RunStatus.FAILED, seen[0], e.getMessage() + " — nothing was applied", clock.instant());
@@ -132,8 +131,8 @@ public final class RunExecution {
     LOG.info("run {} of profile '{}' ended {}: {}", run.id(), profile.name(), ended.status(), ended.summary());
     audit(ended, profile, profile.actor(), "run " + ended.status().name().toLowerCase().replace('_', ' '),
         ended.summary() + (ended.error() == null ? "" : " — " + ended.error()));
-    if (licences.pool().overLimit()) {
-      var pool = licences.pool();
+    var pool = applied[0];
+    if (pool != null && pool.overLimit()) {
       appendNow(ended, profile.actor(), AuditCategory.SEAT, "licence pool over its limit",
           pool.used() + " seats held, limit " + pool.limit());
     }

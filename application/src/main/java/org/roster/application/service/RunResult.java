@@ -10,5 +10,7 @@ import org.roster.domain.sync.RunStatus;
  * @param counts the outcome counts
  * @param message for the admin: why it stopped or failed; null on success
  * @param applied true when the changes were committed
+ * @param pool the licence pool after the committed run; null when nothing was applied
  */
-record RunResult(RunStatus status, RunCounts counts, String message, boolean applied) {}
+record RunResult(RunStatus status, RunCounts counts, String message, boolean applied,
+    org.roster.domain.licence.LicencePool pool) {}

@@ -68,7 +68,7 @@ public final class SyncEngine {
       // an expired watermark: read everything instead (the failed attempt rolled back)
       RunResult full = execute(run, profile, source, progress, false);
       return new RunResult(full.status(), full.counts(),
-          join("ran a full sync: " + e.getMessage(), full.message()), full.applied());
+          join("ran a full sync: " + e.getMessage(), full.message()), full.applied(), full.pool());
     }
   }
 
@@ -87,14 +87,8 @@ public final class SyncEngine {
           profile.policy().grantLicences() ? stores.licences().lockPool() : stores.licences().pool(),
           stores.runs(), stores.audit());
       progress.accept(ctx.counts);
-      if (full) {
-        // what the profile knows, to skip unchanged entries and find the ones gone from the source
-        stores.users().forEachKnown(profile.id(), k -> ctx.unseen.put(k.externalId(), k));
-        ctx.liveUsersAtStart = (int) ctx.unseen.values().stream()
-            .filter(k -> k.status() != org.roster.domain.identity.UserStatus.DELETED).count();
-      } else {
-        ctx.liveUsersAtStart = stores.users().countLive(profile.id());
-      }
+      // what the profile knows, to skip unchanged entries and find the ones gone from the source
+      KnownUsers known = full ? KnownUsers.loadInBackground(tx, stores.users(), profile.id()) : null;
       SyncToken startToken = full && source instanceof IncrementalSource i ? i.currentToken() : null;
       SyncToken endToken = full ? startToken : null;
       List<SourceGroup> groups = new ArrayList<>();
@@ -118,7 +112,7 @@ public final class SyncEngine {
         throw new org.roster.connector.api.FullSyncRequiredException(
             "the groups' nesting, the role bindings or the profile's rules changed");
       }
-      UserPhase users = new UserPhase(ctx, stores.users(), stores.roles());
+      UserPhase users = new UserPhase(ctx, stores.users(), stores.roles(), known);
       Collector userSink = new Collector(e -> users.accept((SourceUser) e), users::reject, deletedUsers);
       userSink.progress = () -> progress.accept(ctx.counts);
       if (full) {
@@ -156,6 +150,10 @@ public final class SyncEngine {
 
   private RunResult verdict(Transactions.Tx t, RunContext ctx, SyncRun run) {
     int destructive = ctx.counts.destructive();
+    if (!ctx.full && destructive > 0) {
+      // only a run that takes users away needs the count it is measured against
+      ctx.liveUsersAtStart = stores.users().countLive(ctx.profile.id()) - ctx.liveDelta;
+    }
     int limit = ctx.profile.policy().threshold().limitFor(ctx.liveUsersAtStart);
     boolean confirmed = run.confirmedDestructive() != null && destructive <= run.confirmedDestructive();
     boolean tripped = ctx.profile.policy().threshold().trippedBy(destructive, ctx.liveUsersAtStart);
@@ -164,14 +162,14 @@ public final class SyncEngine {
         + " % or " + ctx.profile.policy().threshold().absolute() + ", whichever is smaller)";
     if (run.mode() == RunMode.DRY_RUN) {
       t.setRollbackOnly();
-      return new RunResult(RunStatus.SUCCEEDED, ctx.counts, tripped ? "dry run: " + trip : null, false);
+      return new RunResult(RunStatus.SUCCEEDED, ctx.counts, tripped ? "dry run: " + trip : null, false, null);
     }
     if (tripped && !confirmed) {
       t.setRollbackOnly();
       return new RunResult(RunStatus.NEEDS_CONFIRMATION, ctx.counts,
-          trip + ". Nothing was applied: confirm the run to apply it.", false);
+          trip + ". Nothing was applied: confirm the run to apply it.", false, null);
     }
-    return new RunResult(RunStatus.SUCCEEDED, ctx.counts, null, true);
+    return new RunResult(RunStatus.SUCCEEDED, ctx.counts, null, true, ctx.pool);
   }
 
   /** What, besides each user's own data, decides a user's outcome: a change re-evaluates all. */

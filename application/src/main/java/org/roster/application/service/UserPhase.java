@@ -35,11 +35,17 @@ final class UserPhase {
   private final List<EntryFilter> include;
   private final List<EntryFilter> exclude;
   private final List<PendingUser> pending = new ArrayList<>();
+  /** The profile's known users while they are still loading; null once installed (or not needed). */
+  private KnownUsers known;
+  /** Entries read while the known users were loading, in order (at most {@link #MAX_WAITING}). */
+  private final List<Object> waiting = new ArrayList<>();
+  private static final int MAX_WAITING = 20_000;
   /** External ids an incremental read returned (a full read uses the context's unseen map). */
   private final Set<String> readThisRun = new HashSet<>();
 
-  UserPhase(RunContext ctx, UserStore users, RoleStore roles) {
+  UserPhase(RunContext ctx, UserStore users, RoleStore roles, KnownUsers known) {
     this.ctx = ctx;
+    this.known = known;
     this.users = users;
     this.roles = roles;
     this.decider = new UserDecider(ctx);
@@ -53,6 +59,48 @@ final class UserPhase {
   /** Takes one entry from the source. */
   void accept(SourceUser user) {
     ctx.counts.read();
+    if (!waitingForKnown(user)) {
+      process(user);
+    }
+  }
+
+  /** Takes an entry the source could not read: it fails alone and, if its id is known, stays. */
+  void reject(RejectedEntry rejected) {
+    ctx.counts.read();
+    if (!waitingForKnown(rejected)) {
+      processRejected(rejected);
+    }
+  }
+
+  /** Keeps the entry for later while the known users load, unless too many are waiting already. */
+  private boolean waitingForKnown(Object entry) {
+    if (known == null) {
+      return false;
+    }
+    if (!known.ready() && waiting.size() < MAX_WAITING) {
+      waiting.add(entry);
+      return true;
+    }
+    installKnown();
+    return false;
+  }
+
+  private void installKnown() {
+    ctx.unseen.putAll(known.get());
+    known = null;
+    ctx.liveUsersAtStart = (int) ctx.unseen.values().stream()
+        .filter(k -> k.status() != UserStatus.DELETED).count();
+    for (Object o : waiting) {
+      if (o instanceof SourceUser u) {
+        process(u);
+      } else {
+        processRejected((RejectedEntry) o);
+      }
+    }
+    waiting.clear();
+  }
+
+  private void process(SourceUser user) {
     if (!inRules(user)) {
       // outside the rules = not part of the snapshot: a known user stays unseen and is deleted
       if (!ctx.unseen.containsKey(user.externalId())) {
@@ -88,16 +136,17 @@ final class UserPhase {
     return !ctx.reevaluateAll && status != UserStatus.DELETED && hash.equals(storedHash);
   }
 
-  /** Takes an entry the source could not read: it fails alone and, if its id is known, stays. */
-  void reject(RejectedEntry rejected) {
-    ctx.counts.read();
+  private void processRejected(RejectedEntry rejected) {
     rejected.externalId().ifPresent(ctx.unseen::remove);
     ctx.userOutcome(EntryOutcome.FAILED, rejected.externalId().orElse(null), null,
         rejected.location(), rejected.reason());
   }
 
-  /** Applies what is pending. */
+  /** Applies what is pending (and, at the end of a read, what waited for the known users). */
   void flush() {
+    if (known != null) {
+      installKnown();
+    }
     if (pending.isEmpty()) {
       return;
     }

@@ -9,6 +9,7 @@ import org.roster.application.port.out.RoleAssignment;
 import org.roster.application.port.out.RoleStore;
 import org.roster.application.port.out.UserStore;
 import org.roster.domain.audit.AuditCategory;
+import org.roster.domain.identity.UserStatus;
 import org.roster.domain.sync.EntryOutcome;
 
 /**
@@ -36,6 +37,11 @@ final class UserWriter {
     List<RoleAssignment> removeRoles = new ArrayList<>();
     for (UserChange c : changes) {
       UUID id = c.after.id();
+      boolean liveBefore = c.before != null && c.before.status() != UserStatus.DELETED;
+      boolean liveAfter = c.after.status() != UserStatus.DELETED;
+      if (c.after.profileId() != null && c.after.profileId().equals(ctx.profile.id())) {
+        ctx.liveDelta += (liveAfter ? 1 : 0) - (liveBefore ? 1 : 0);
+      }
       if (c.before == null) {
         inserts.add(c.after);
       } else if (c.recordChanged()) {

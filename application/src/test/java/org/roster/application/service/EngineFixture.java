@@ -32,7 +32,7 @@ final class EngineFixture {
     SyncEngine engine = new SyncEngine(stores.db, new SyncEngine.Stores(stores.users, stores.groups,
         stores.roles, stores.licences, stores.exclusions, stores.profiles, stores.audit, stores.runs), clock);
     RunExecution execution = new RunExecution(stores.profiles, stores.runs, stores.audit,
-        stores.licences, registry, engine, clock);
+        registry, engine, clock);
     runs = new RunSyncService(stores.profiles, stores.runs, execution, Runnable::run, clock, "node-1",
         Duration.ofMinutes(1));
     profile = new Profile(UUID.randomUUID(), "corp", "fake", Map.of(), policy, true, clock.instant(), clock.instant());
