@@ -7,8 +7,6 @@ import com.unboundid.ldap.sdk.SearchScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,11 +21,15 @@ import org.roster.connector.api.SyncToken;
  * ChangeStrategy} says what "changed" and "deleted" mean):
  *
  * <ul>
+ *   <li>groups: every group of the profile (the catalog is read whole anyway; a group taken out of
+ *       its parent is not itself changed), and for each changed group its complete direct user
+ *       members in scope ({@link ChangeSink#members}, see {@link GroupMembers}), from which the
+ *       engine finds the members who left and reads them again ({@code readUsers});
  *   <li>entries of the kind changed since the token;
  *   <li>entries whose membership changed, with all their groups: adding a member changes the
  *       group's entry, not the member's. Where the directory tells exactly who joined and who left
- *       (AD DirSync), those; else the current members of every changed group (who left is then seen
- *       only where leaving changes the member's entry: OpenLDAP's memberof overlay);
+ *       (AD DirSync), those; else the current members of every changed group (who left is found
+ *       by the engine from the groups' reported members);
  *   <li>deletions, where the directory keeps them (AD's Deleted Objects).
  * </ul>
  *
@@ -50,11 +52,15 @@ final class ChangeReader {
     Filter changed = strategy.changedSince(token);
     GroupCatalog catalog = session.catalogForLookups();
     List<String> changedGroups = changedGroupDns(changed);
-    Optional<Set<String>> exact = strategy.membershipChanges(token, catalog);
     boolean goOn =
         kind == EntryKind.GROUP
-            ? groups(catalog, changedGroups, exact, sink)
-            : users(catalog, changed, changedGroups, exact, sink);
+            ? groups(catalog, changedGroups, sink)
+            : users(
+                catalog,
+                changed,
+                changedGroups,
+                strategy.membershipChanges(token, catalog),
+                sink);
     if (goOn) {
       strategy.readDeletions(kind, token, sink);
     }
@@ -90,38 +96,20 @@ final class ChangeReader {
     return dns;
   }
 
-  private boolean groups(
-      GroupCatalog catalog, List<String> changedDns, Optional<Set<String>> exact, ChangeSink sink) {
-    Set<Integer> emit = new LinkedHashSet<>();
-    Set<String> changedIds = new HashSet<>();
-    for (String dn : changedDns) {
-      int p = catalog.positionOf(dn);
-      if (p >= 0) {
-        emit.add(p);
-        changedIds.add(catalog.groups().get(p).externalId());
-      }
-    }
-    if (exact.isPresent()) {
-      for (String dn : exact.get()) {
-        int p = catalog.positionOf(dn);
-        if (p >= 0) {
-          emit.add(p);
-        }
-      }
-    } else {
-      for (int i = 0; i < catalog.groups().size(); i++) {
-        if (catalog.parentIds(i).stream().anyMatch(changedIds::contains)) {
-          emit.add(i);
-        }
-      }
-    }
-    for (int p : emit) {
+  /**
+   * Every group the catalog holds (the catalog is read whole anyway, and a group taken out of its
+   * parent is not itself changed: only emitting all carries such nesting changes), then the
+   * complete direct user members of the changed groups.
+   */
+  private boolean groups(GroupCatalog catalog, List<String> changedDns, ChangeSink sink) {
+    for (int p = 0; p < catalog.groups().size(); p++) {
       GroupCatalog.Group g = catalog.groups().get(p);
       if (!sink.accept(new SourceGroup(g.externalId(), g.name(), g.dn(), catalog.parentIds(p)))) {
         return false;
       }
     }
-    return true;
+    return new GroupMembers(session, catalog)
+        .report(GroupMembers.positions(catalog, changedDns), sink);
   }
 
   private boolean users(

@@ -1,5 +1,6 @@
 package org.roster.connector.ldap;
 
+import java.util.Collection;
 import java.util.List;
 import org.roster.connector.api.ChangeSink;
 import org.roster.connector.api.DirectoryQuery;
@@ -121,6 +122,26 @@ public final class LdapSource implements IncrementalSource, PasswordVerifier, Se
         kind,
         (System.nanoTime() - started) / 1_000_000);
     return next;
+  }
+
+  /**
+   * Reads these users again as they are now (with all their direct groups, as {@link #readAll}
+   * does), by id: {@code entryUUID} (the mapping's id) or {@code objectGUID}, many ids to a filter,
+   * ANDed with the users filter. Users gone or out of scope are not emitted. Uses the groups of the
+   * run's group read, reading them when there was none.
+   */
+  @Override
+  public void readUsers(Collection<String> externalIds, EntrySink sink) {
+    long started = System.nanoTime();
+    CountingSink counting = new CountingSink(sink);
+    session.guarded(
+        () -> new UserScan(session, session.catalogForLookups()).readByIds(externalIds, counting));
+    LOG.info(
+        "Profile {}: read {} of {} users again by id in {} ms",
+        session.context().profileId(),
+        counting.accepted(),
+        externalIds.size(),
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   /** A bind as the user on a connection of its own; see {@link PasswordCheck}. */

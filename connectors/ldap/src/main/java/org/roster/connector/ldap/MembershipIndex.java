@@ -3,6 +3,7 @@ package org.roster.connector.ldap;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -94,6 +95,26 @@ final class MembershipIndex {
               new String(
                   keyBytes, keyStart[m], keyStart[m + 1] - keyStart[m], StandardCharsets.UTF_8));
           break;
+        }
+      }
+    }
+  }
+
+  /**
+   * Hands on every listing of a member by one of the groups at these positions: the member's key
+   * and the group's position.
+   */
+  void forEachListing(Set<Integer> positions, BiConsumer<String, Integer> consumer) {
+    for (int m = 0; m < members; m++) {
+      String key = null;
+      for (int l = newestLink[m]; l >= 0; l = linkNext[l]) {
+        if (positions.contains(linkGroup[l])) {
+          if (key == null) {
+            key =
+                new String(
+                    keyBytes, keyStart[m], keyStart[m + 1] - keyStart[m], StandardCharsets.UTF_8);
+          }
+          consumer.accept(key, linkGroup[l]);
         }
       }
     }

@@ -22,7 +22,8 @@ import org.roster.connector.api.SyncToken;
  * covers the timestamps' one-second resolution and clock skew; reading an entry twice is harmless.
  * The watermark is the suffix's {@code contextCSN} where the server keeps one (syncprov), else this
  * machine's clock. Deletions are not visible this way: the periodic full reconcile ({@code
- * fullReconcileHours}) finds them.
+ * fullReconcileHours}) finds them. Nor is leaving a group: the memberof overlay does not change a
+ * former member's {@code modifyTimestamp}, see {@link #membershipChanges}.
  */
 final class ModifyTimestampStrategy implements ChangeStrategy {
   private static final DateTimeFormatter GENERALIZED =
@@ -65,9 +66,10 @@ final class ModifyTimestampStrategy implements ChangeStrategy {
   }
 
   /**
-   * Not told exactly: the current members of changed groups are read. With the memberof overlay a
-   * member that left a group has a new {@code memberOf} and so a new {@code modifyTimestamp}, and
-   * is read as a changed entry.
+   * Not told exactly: the current members of changed groups are read. A member that left a group is
+   * not seen here: the memberof overlay (OpenLDAP 2.5) updates the member's {@code memberOf}
+   * without touching its {@code modifyTimestamp}. The group read reports each changed group's
+   * complete members instead ({@link GroupMembers}), and the engine reads the leavers again by id.
    */
   @Override
   public Optional<Set<String>> membershipChanges(LdapToken since, GroupCatalog catalog) {

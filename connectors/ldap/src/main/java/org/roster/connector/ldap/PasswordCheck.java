@@ -83,7 +83,7 @@ final class PasswordCheck {
         return atLocation;
       }
     }
-    Optional<Filter> id = idFilter(externalId);
+    Optional<Filter> id = IdFilter.of(settings, externalId);
     if (id.isEmpty()) {
       return Optional.empty();
     }
@@ -126,18 +126,6 @@ final class PasswordCheck {
     } catch (MalformedEntryException e) {
       return null;
     }
-  }
-
-  /** {@code (objectGUID=\xx...)} with AD's byte order, or {@code (entryUUID=...)}. */
-  private Optional<Filter> idFilter(String externalId) {
-    if (!settings.mapping().binaryGuidId()) {
-      return Optional.of(Filter.createEqualityFilter(settings.mapping().id(), externalId));
-    }
-    if (!externalId.matches("(?i)[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}")) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        Filter.createEqualityFilter(ObjectGuid.ATTRIBUTE, ObjectGuid.parse(externalId)));
   }
 
   private boolean underUserBase(String dn) {

@@ -5,6 +5,9 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.SearchScope;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +25,9 @@ final class UserScan {
   /** Lower case, as UnboundID keys an entry's attributes: the look-up needs no conversion. */
   private static final String MEMBER_OF =
       MembershipAttribute.MEMBER_OF.attribute().toLowerCase(Locale.ROOT);
+
+  /** How many ids one filter of {@link #readByIds} ORs. */
+  static final int IDS_PER_FILTER = 100;
 
   private final Session session;
   private final LdapSettings settings;
@@ -53,6 +59,46 @@ final class UserScan {
               entry -> emit(entry, sink));
       if (!goOn) {
         return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Streams the users with these ids that are in scope now, each once, as {@link #run} does; ids
+   * that find nothing (gone, out of scope, not an id of this directory) are skipped. The ids are
+   * searched {@value #IDS_PER_FILTER} to a filter.
+   *
+   * @return false when the sink asked to stop
+   */
+  boolean readByIds(Collection<String> externalIds, EntrySink sink) {
+    Optional<Filter> filter = usersFilter();
+    if (filter.isEmpty() || externalIds.isEmpty()) {
+      return true;
+    }
+    List<Filter> ids = new ArrayList<>();
+    for (String id : new java.util.LinkedHashSet<>(externalIds)) {
+      IdFilter.of(settings, id).ifPresent(ids::add);
+    }
+    Set<String> emitted = new HashSet<>();
+    PagedSearch search = new PagedSearch(session, settings.pageSize());
+    Set<String> attributes = mapper.userAttributes(catalog.usersByMemberOf());
+    for (int from = 0; from < ids.size(); from += IDS_PER_FILTER) {
+      List<Filter> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_FILTER));
+      Filter anyId = chunk.size() == 1 ? chunk.get(0) : Filter.createORFilter(chunk);
+      Filter byIds = Filters.and(filter.get(), anyId);
+      for (DN base : settings.scope().userBases()) {
+        boolean goOn =
+            search.run(
+                "read users by id",
+                base,
+                SearchScope.SUB,
+                byIds,
+                attributes,
+                entry -> !emitted.add(DnKey.of(entry.getDN())) || emit(entry, sink));
+        if (!goOn) {
+          return false;
+        }
       }
     }
     return true;

@@ -78,9 +78,9 @@
  * The token is {@code ldap1|<flavour>|<server>|<watermark>|<full run epoch>|<extra>} ({@link
  * org.roster.connector.ldap.LdapToken}); a token whose full run is older than {@code
  * fullReconcileHours} asks for a full sync ("full reconcile due"), which catches whatever an
- * increment cannot see. Each read returns: the entries of the kind changed since the token; the
- * entries whose membership changed, with all their direct groups; deletions where the directory
- * keeps them.
+ * increment cannot see. Each read returns: the entries of the kind changed since the token (for
+ * groups: all of them, see below); the entries whose membership changed, with all their direct
+ * groups; deletions where the directory keeps them.
  *
  * <ul>
  *   <li>Active Directory: {@code uSNChanged} above the token's {@code highestCommittedUSN}, on the
@@ -89,14 +89,22 @@
  *       link without a USN: who joined and who left comes from the DirSync control with incremental
  *       values ({@code member;range=1-1} added, {@code member;range=0-0} removed), whose cookie the
  *       token carries; those members are read again with their {@code memberOf}. Without DirSync
- *       (refused), the current members of changed groups are read again and members who left wait
- *       for the full reconcile. Deletions are the tombstones under {@code CN=Deleted Objects} (Show
+ *       (refused), the current members of changed groups are read again and members who left are
+ *       found from the groups' reported members (see below). Deletions are the tombstones under {@code CN=Deleted Objects} (Show
  *       Deleted control), reported by objectGUID for every deleted user or group of the naming
  *       context since the token (an id the profile never had is for the engine to ignore).
  *   <li>OpenLDAP: {@code modifyTimestamp} (the mapping's {@code changed}) at or after the watermark
- *       less {@code overlapSeconds}. The current members of changed groups are read again; with the
- *       memberof overlay a member that leaves a group gets a new {@code memberOf} and so a new
- *       timestamp, and is read too. Deletions are not visible: the full reconcile finds them.
+ *       less {@code overlapSeconds}. The current members of changed groups are read again. A member
+ *       that leaves a group keeps its {@code modifyTimestamp} (the memberof overlay updates {@code
+ *       memberOf} without touching it, OpenLDAP 2.5), so it is not read as changed: see below.
+ *       Deletions are not visible: the full reconcile finds them.
  * </ul>
+ *
+ * Both flavours: a group read emits every group of the profile (a group taken out of its parent
+ * is not itself changed; the engine writes only real changes), and reports for each changed group
+ * its complete direct user members in scope ({@code ChangeSink.members}). The engine compares them
+ * with the members it holds and reads the ones who left again by id ({@code readUsers}: {@code
+ * entryUUID} or {@code objectGUID}, {@value org.roster.connector.ldap.UserScan#IDS_PER_FILTER} ids
+ * to a filter, ANDed with the users filter).
  */
 package org.roster.connector.ldap;

@@ -64,6 +64,19 @@ class ActiveDirectoryReadingTest {
   }
 
   @Test
+  void readUsersFindsUsersByTheirObjectGuid() throws LDAPException {
+    user("ann", "512", nextGuid());
+    byte[] bob = nextGuid();
+    user("bob", "512", bob);
+    org.roster.connector.testkit.RecordingSink sink = new org.roster.connector.testkit.RecordingSink();
+    try (LdapSource source = Fixtures.open(ldap.settings(settings()))) {
+      source.readUsers(List.of(ObjectGuid.render(bob), "not-a-guid"), sink);
+    }
+    assertThat(sink.usersByLogin()).containsOnlyKeys("bob");
+    assertThat(sink.usersByLogin().get("bob").externalId()).isEqualTo(ObjectGuid.render(bob));
+  }
+
+  @Test
   void rendersObjectGuidInAdByteOrder() throws LDAPException {
     user("ann", "512", KNOWN_GUID);
     SourceUser ann = Fixtures.readAll(ldap.settings(settings())).user("ann");

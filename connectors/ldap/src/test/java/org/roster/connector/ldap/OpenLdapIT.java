@@ -304,20 +304,29 @@ class OpenLdapIT {
           .extracting(SourceUser::externalId)
           .doesNotContain(before.user("uma").externalId());
 
-      RecordingSink groups = new RecordingSink();
+      MembersSink groups = new MembersSink();
       RecordingSink users = new RecordingSink();
+      RecordingSink again = new RecordingSink();
+      String crewId = after.groupsByName().get("crew").externalId();
       try (LdapSource source = open(profile)) {
         source.readChanges(EntryKind.GROUP, token, groups);
         source.readChanges(EntryKind.USER, token, users);
+        source.readUsers(java.util.List.of(before.user("sam").externalId()), again);
       }
-      assertThat(groups.groups()).extracting(SourceGroup::name).containsExactly("crew");
+      assertThat(groups.recorded.groups()).extracting(SourceGroup::name).containsExactly("crew");
+      assertThat(groups.members)
+          .as("crew's complete user members: sam left")
+          .containsExactly(
+              Map.entry(
+                  crewId,
+                  java.util.Set.of(
+                      after.user("rita2").externalId(), after.user("uma").externalId())));
       Map<String, SourceUser> changed = users.usersByLogin();
-      assertThat(changed).containsKeys("rita2", "tom", "uma", "sam");
-      assertThat(changed.get("sam").groupIds())
-          .as("sam left crew: memberof changed his entry")
+      assertThat(changed).containsKeys("rita2", "tom", "uma");
+      assertThat(again.usersByLogin().get("sam").groupIds())
+          .as("sam left crew (memberof does not touch his modifyTimestamp): read again by id")
           .isEmpty();
-      assertThat(changed.get("uma").groupIds())
-          .containsExactly(after.groupsByName().get("crew").externalId());
+      assertThat(changed.get("uma").groupIds()).containsExactly(crewId);
       assertThat(users.deletions()).as("OpenLDAP shows no deletions incrementally").isEmpty();
     }
   }
