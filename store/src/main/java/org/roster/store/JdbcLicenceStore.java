@@ -22,12 +22,12 @@ public class JdbcLicenceStore implements LicenceStore {
 
   @Override
   public LicencePool lockPool() {
-    return jdbc.joined(c -> pool(c, " FOR UPDATE"));
+    return jdbc.joined(c -> pool(c, " FOR UPDATE", false));
   }
 
   @Override
   public LicencePool pool() {
-    return jdbc.joined(c -> pool(c, ""));
+    return jdbc.joined(c -> pool(c, "", true));
   }
 
   @Override
@@ -38,7 +38,12 @@ public class JdbcLicenceStore implements LicenceStore {
                 c, "UPDATE licence_pool SET seat_limit = ? WHERE id = 1", limit.orElse(null)));
   }
 
-  private static LicencePool pool(Connection c, String lock) throws SQLException {
+  /**
+   * @param countUnlimited count the seats of an unlimited pool too (for display); a run deciding
+   *     seats needs no count when there is no limit, and the count reads every user
+   */
+  private static LicencePool pool(Connection c, String lock, boolean countUnlimited)
+      throws SQLException {
     List<Integer> limits =
         Sql.list(
             c,
@@ -48,6 +53,9 @@ public class JdbcLicenceStore implements LicenceStore {
       throw new IllegalStateException("the licence_pool row is missing (see V1__schema.sql)");
     }
     Integer limit = limits.get(0);
+    if (limit == null && !countUnlimited) {
+      return LicencePool.unlimited(0);
+    }
     int used = (int) Sql.count(c, "SELECT count(*) FROM app_user WHERE seat = TRUE");
     return new LicencePool(limit, used);
   }

@@ -610,6 +610,10 @@ abstract class StoreContract {
 
       licences.setLimit(Optional.empty());
       assertThat(licences.pool()).isEqualTo(LicencePool.unlimited(2));
+      LicencePool unlimitedLocked = transactions.inTransaction(tx -> licences.lockPool());
+      assertThat(unlimitedLocked)
+          .as("an unlimited pool needs no count to decide seats")
+          .isEqualTo(LicencePool.unlimited(0));
     }
 
     @Test

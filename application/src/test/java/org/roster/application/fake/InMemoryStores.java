@@ -241,7 +241,7 @@ public final class InMemoryStores {
 
   public final class Licences implements LicenceStore {
     public LicencePool lockPool() {
-      return pool();
+      return db.seatLimit == null ? LicencePool.unlimited(0) : pool();
     }
 
     public LicencePool pool() {

@@ -7,8 +7,9 @@ import org.roster.domain.licence.LicencePool;
 public interface LicenceStore {
 
   /**
-   * The pool (limit and seats held), locking it until the caller's transaction ends so that two
-   * runs never hand out the same free seat.
+   * The pool, locking it until the caller's transaction ends so that two runs never hand out the
+   * same free seat. With a limit it has the seats held now; an unlimited pool reports 0 held (a run
+   * has nothing to decide with it, and counting reads every user).
    */
   LicencePool lockPool();
 
