@@ -34,6 +34,8 @@ public final class AdminAccessService implements AdminAccessUseCase {
   private final Clock clock;
   private final byte[] pepper = PasswordHasher.generate().getBytes(StandardCharsets.UTF_8);
   private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
+  /** Checked against for unknown logins, so they cost what a wrong password costs; made once. */
+  private volatile String decoyHash;
 
   private record Remembered(byte[] digest, String hash, Instant until) {}
 
@@ -51,7 +53,10 @@ public final class AdminAccessService implements AdminAccessUseCase {
     }
     Optional<AdminAccount> account = accounts.find(login);
     if (account.isEmpty()) {
-      hasher.matches(password, hasher.hash("not-a-user")); // same cost as a wrong password
+      if (decoyHash == null) {
+        decoyHash = hasher.hash(PasswordHasher.generate());
+      }
+      hasher.matches(password, decoyHash); // the same cost as a wrong password
       return Optional.empty();
     }
     AdminAccount a = account.get();

@@ -32,9 +32,7 @@ final class Seats {
       boolean alreadyActive = user.status() == UserStatus.ACTIVE;
       if (alreadyActive || ctx.pool.hasFreeSeat()) {
         // an already active user keeps access even over the limit; admins are told the pool is over
-        ctx.pool = alreadyActive && !ctx.pool.hasFreeSeat()
-            ? new org.roster.domain.licence.LicencePool(ctx.pool.limit(), ctx.pool.used() + 1)
-            : ctx.pool.take();
+        ctx.pool = ctx.pool.hasFreeSeat() ? ctx.pool.take() : ctx.pool.hold();
         return user.withStatus(UserStatus.ACTIVE, null, now).withSeat(true);
       }
       return user.withStatus(UserStatus.BLOCKED, null, now);

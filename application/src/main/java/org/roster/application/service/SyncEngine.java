@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.roster.application.port.out.AuditStore;
 import org.roster.application.port.out.ExclusionStore;
 import org.roster.application.port.out.GroupStore;
@@ -105,7 +104,7 @@ public final class SyncEngine {
       List<Group> live = new GroupPhase(stores.groups(), stores.roles()).apply(ctx, groups, deletedGroups);
       List<Role> roles = stores.roles().all();
       ctx.groups = new GroupIndex(live, roles, profile.policy());
-      String fingerprint = fingerprint(profile, live, roles, ctx);
+      String fingerprint = ProfileFingerprint.of(profile, live, roles, ctx.exclusions);
       ctx.reevaluateAll = !fingerprint.equals(state.fingerprint());
       if (!full && ctx.reevaluateAll) {
         // nesting, bindings or rules changed: users the increment does not read need it too
@@ -170,26 +169,6 @@ public final class SyncEngine {
           trip + ". Nothing was applied: confirm the run to apply it.", false, null);
     }
     return new RunResult(RunStatus.SUCCEEDED, ctx.counts, null, true, ctx.pool);
-  }
-
-  /** What, besides each user's own data, decides a user's outcome: a change re-evaluates all. */
-  private static String fingerprint(org.roster.domain.sync.Profile p, List<Group> live, List<Role> roles,
-      RunContext ctx) {
-    StringBuilder b = new StringBuilder();
-    var policy = p.policy();
-    b.append(new java.util.TreeMap<>(p.settings())).append('|')
-        .append(policy.enableUsersAfterImport()).append(policy.grantLicences())
-        .append(policy.synchronizeOnlyGroups()).append(policy.requireGroupMembership())
-        .append(policy.nestedGroups()).append(new TreeSet<>(policy.synchronizedGroups()))
-        .append(policy.includeRules()).append(policy.excludeRules()).append('|');
-    Set<String> g = new TreeSet<>();
-    live.forEach(x -> g.add(x.id() + ":" + x.name() + ":" + new TreeSet<>(x.parentIds())));
-    b.append(g).append('|');
-    Set<String> r = new TreeSet<>();
-    roles.forEach(x -> r.add(x.id() + ":" + x.boundGroupId()));
-    b.append(r).append('|').append(new TreeSet<>(ctx.exclusions.users())).append(new TreeSet<>(ctx.exclusions.groups()))
-        .append(new TreeSet<>(ctx.exclusions.roles()));
-    return SourceHash.digest(b.toString());
   }
 
   /** Adapts a phase to the connector's sinks; reports progress every few thousand entries. */

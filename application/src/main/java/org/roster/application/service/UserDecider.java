@@ -1,6 +1,5 @@
 package org.roster.application.service;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -91,12 +90,11 @@ final class UserDecider {
     }
     c.field("status", old == null ? null : old.status().name(), after.status().name());
     c.field("seat", old == null ? null : seat(old), seat(after));
-    String groups = changedSet(c.groupsBefore, c.groupsAfter, old == null);
-    if (groups != null) {
-      c.field("groups", names(c.groupsBefore), names(c.groupsAfter));
+    if (!c.groupsBefore.equals(c.groupsAfter)) {
+      c.field("groups", names(c.groupsBefore, ctx.groups::nameOf), names(c.groupsAfter, ctx.groups::nameOf));
     }
     if (!c.rolesBefore.equals(c.rolesAfter)) {
-      c.field("roles", roleNames(c.rolesBefore), roleNames(c.rolesAfter));
+      c.field("roles", names(c.rolesBefore, ctx.groups::roleName), names(c.rolesAfter, ctx.groups::roleName));
     }
     c.outcome = outcome(old, after, c);
     StringBuilder detail = new StringBuilder(old == null ? "" : Changes.describe(c.fieldsBefore, c.fieldsAfter));
@@ -136,24 +134,13 @@ final class UserDecider {
     return u.seat() ? "held" : "none";
   }
 
-  private static String changedSet(Set<UUID> before, Set<UUID> after, boolean isNew) {
-    return before.equals(after) && !(isNew && !after.isEmpty()) ? null : "changed";
-  }
-
-  private String names(Set<UUID> ids) {
-    return ids.stream().map(ctx.groups::nameOf).sorted().reduce((a, b) -> a + "|" + b).orElse("");
-  }
-
-  private String roleNames(Set<UUID> ids) {
-    return ids.stream().map(ctx.groups::roleName).sorted().reduce((a, b) -> a + "|" + b).orElse("");
+  /** Names for a report, sorted and joined with '|'. */
+  private static String names(Set<UUID> ids, java.util.function.Function<UUID, String> name) {
+    return ids.stream().map(name).sorted().collect(java.util.stream.Collectors.joining("|"));
   }
 
   private UserChange skip(SourceUser su, EntryOutcome outcome, String reason) {
     ctx.userOutcome(outcome, su.externalId(), su.login(), su.location(), reason);
     return null;
-  }
-
-  static Set<UUID> copy(Set<UUID> s) {
-    return new HashSet<>(s);
   }
 }

@@ -42,6 +42,14 @@ public record LicencePool(Integer limit, int used) {
     return new LicencePool(limit, used + 1);
   }
 
+  /**
+   * The pool after a user who is already active keeps access with a seat even when none is free
+   * (the limit was lowered): the pool may go over its limit, and admins are told.
+   */
+  public LicencePool hold() {
+    return new LicencePool(limit, used + 1);
+  }
+
   public LicencePool release() {
     return new LicencePool(limit, Math.max(0, used - 1));
   }
