@@ -129,7 +129,7 @@ public final class RunExecution {
     }
     runs.update(ended);
     LOG.info("run {} of profile '{}' ended {}: {}", run.id(), profile.name(), ended.status(), ended.summary());
-    audit(ended, profile, profile.actor(), "run " + ended.status().name().toLowerCase().replace('_', ' '),
+    audit(ended, profile.actor(), "run " + ended.status().name().toLowerCase().replace('_', ' '),
         ended.summary() + (ended.error() == null ? "" : " — " + ended.error()));
     var pool = applied[0];
     if (pool != null && pool.overLimit()) {
@@ -169,25 +169,20 @@ public final class RunExecution {
     if (run.source() == null) {
       return;
     }
-    try {
-      ConnectorFactory factory = connectors.get(profile.type());
-      if (factory instanceof DropFolderConnector folder) {
-        java.nio.file.Path p = java.nio.file.Path.of(run.source());
-        if (java.nio.file.Files.isRegularFile(p)) {
-          folder.settle(factory.validate(RawSettings.of(profile.settings())), observe(p), false,
-              reportText(run));
-        }
-      }
-    } catch (ConnectorException e) {
-      LOG.warn("could not move the file of cancelled run {}: {}", run.id(), e.getMessage());
+    java.nio.file.Path p = java.nio.file.Path.of(run.source());
+    if (java.nio.file.Files.isRegularFile(p)) {
+      settle(profile, run, observe(p), false);
     }
   }
 
+  /** Moves a run's file into processed/ or failed/ with its report (file-fed profiles only). */
   private void settle(Profile profile, SyncRun run, DroppedFile file, boolean applied) {
     try {
       ConnectorFactory factory = connectors.get(profile.type());
-      ((DropFolderConnector) factory).settle(factory.validate(RawSettings.of(profile.settings())),
-          file, applied, reportText(run));
+      if (factory instanceof DropFolderConnector folder) {
+        folder.settle(factory.validate(RawSettings.of(profile.settings())), file, applied,
+            reportText(run));
+      }
     } catch (ConnectorException e) {
       LOG.warn("could not move {} after run {}: {}", file.path(), run.id(), e.getMessage());
     }
@@ -213,7 +208,7 @@ public final class RunExecution {
     return b.toString();
   }
 
-  void audit(SyncRun run, Profile profile, String actor, String action, String detail) {
+  void audit(SyncRun run, String actor, String action, String detail) {
     appendNow(run, actor, AuditCategory.RUN, action, detail);
   }
 

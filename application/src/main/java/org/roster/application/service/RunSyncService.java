@@ -82,7 +82,7 @@ public final class RunSyncService implements RunSyncUseCase {
     claim(confirmed, profile);
     runs.clearReport(runId);
     runs.update(confirmed);
-    execution.audit(confirmed, profile, actor, "run confirmed",
+    execution.audit(confirmed, actor, "run confirmed",
         "confirmed up to " + run.counts().destructive() + " deactivations and deletions");
     start(confirmed, profile);
     return confirmed;
@@ -100,7 +100,7 @@ public final class RunSyncService implements RunSyncUseCase {
         "cancelled by " + actor + "; nothing was applied", clock.instant());
     runs.update(cancelled);
     execution.settleCancelled(cancelled, profile);
-    execution.audit(cancelled, profile, actor, "run cancelled", "nothing was applied");
+    execution.audit(cancelled, actor, "run cancelled", "nothing was applied");
     return cancelled;
   }
 
