@@ -54,8 +54,8 @@ public class RunThreads {
 
   @PreDestroy
   void close() throws InterruptedException {
-    if (executor.isTerminated()) {
-      return;
+    if (executor.isShutdown()) {
+      return; // both the shutdown event and @PreDestroy call this: wait only once
     }
     executor.shutdown();
     if (!executor.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {

@@ -125,6 +125,9 @@ public class JdbcGroupStore implements GroupStore {
         c -> {
           Page<Group> found =
               where.page(c, "grp", COLUMNS, "lower(name), id", page, JdbcGroupStore::group);
+          if (found.items().isEmpty()) {
+            return found;
+          }
           Sql.Array ids = Sql.Array.ofUuids(found.items().stream().map(Group::id).toList());
           Map<UUID, Set<UUID>> parents = parents(c, PARENTS_BY_IDS, ids);
           return new Page<>(

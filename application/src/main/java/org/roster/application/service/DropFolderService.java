@@ -37,12 +37,10 @@ public final class DropFolderService {
   /** Looks at every drop folder once; starts a run per profile with a ready file. */
   public void poll() {
     for (Profile p : profiles.list()) {
-      if (!p.enabled() || runs.pending(p.id()).isPresent()) {
-        continue;
-      }
       ConnectorFactory f = connectors.get(p.type());
-      if (!(f instanceof DropFolderConnector folder)) {
-        continue;
+      if (!p.enabled() || !(f instanceof DropFolderConnector folder)
+          || runs.pending(p.id()).isPresent()) {
+        continue; // the pending-run query only for file-fed profiles
       }
       try {
         List<DroppedFile> ready = folder.readyFiles(f.validate(RawSettings.of(p.settings())));

@@ -39,11 +39,6 @@ public final class ProfileService implements ManageProfilesUseCase {
     this.clock = clock;
   }
 
-  /** The policy a new profile of this type gets: group membership is required for directories. */
-  public static SyncPolicy defaultPolicy(String type) {
-    return SyncPolicy.defaults(!"csv".equals(type));
-  }
-
   @Override
   public Profile create(SaveProfileCommand c, String actor) {
     validate(c.type(), c.settings());
@@ -52,7 +47,7 @@ public final class ProfileService implements ManageProfilesUseCase {
     });
     var now = clock.instant();
     Profile p = new Profile(UUID.randomUUID(), c.name(), c.type(), c.settings(),
-        c.policy() == null ? defaultPolicy(c.type()) : c.policy(),
+        c.policy() == null ? SyncPolicy.defaultsFor(c.type()) : c.policy(),
         c.enabled() == null || c.enabled(), now, now);
     profiles.save(p);
     record(actor, "created", p, "type " + p.type());
@@ -76,7 +71,7 @@ public final class ProfileService implements ManageProfilesUseCase {
       throw new ConflictException("a profile named '" + c.name() + "' already exists");
     });
     Profile p = new Profile(id, c.name(), c.type(), settings,
-        c.policy() == null ? old.policy() : c.policy(),
+        c.policy() == null ? SyncPolicy.defaultsFor(c.type()) : c.policy(),
         c.enabled() == null ? old.enabled() : c.enabled(), old.createdAt(), clock.instant());
     profiles.save(p);
     record(actor, "updated", p, "");

@@ -40,6 +40,14 @@ public record SyncPolicy(
     excludeRules.forEach(f -> EntryFilter.parse(f, "excludeRules"));
   }
 
+  /**
+   * The policy a new profile of this connector type gets: group membership is required for every
+   * directory but a CSV file (a file lists exactly the people it means).
+   */
+  public static SyncPolicy defaultsFor(String type) {
+    return defaults(!"csv".equalsIgnoreCase(type));
+  }
+
   /** Defaults for a source of the given flavour: group membership is required for LDAP. */
   public static SyncPolicy defaults(boolean requireGroupMembership) {
     return new SyncPolicy(true, true, false, requireGroupMembership, true, Set.of(), List.of(),

@@ -24,13 +24,8 @@ public record ProfileRequest(
     @Nullable PolicyRequest policy,
     @Nullable @Serdeable.Deserializable(using = StrictBoolean.class) Boolean enabled) {
 
-  /** The type's default policy: group membership is required for every source but CSV. */
-  static SyncPolicy defaultPolicy(String type) {
-    return SyncPolicy.defaults(!"csv".equalsIgnoreCase(type));
-  }
-
   SaveProfileCommand toCommand(Set<String> secretSettings) {
-    SyncPolicy defaults = defaultPolicy(type);
+    SyncPolicy defaults = SyncPolicy.defaultsFor(type);
     return new SaveProfileCommand(
         name,
         type,

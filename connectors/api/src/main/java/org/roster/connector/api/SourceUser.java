@@ -11,7 +11,8 @@ import java.util.Set;
  * @param login the login name (unique among the profile's users); a rename changes it
  * @param location where it was read (DN, URL, line); used in reports and, for LDAP, to bind
  * @param enabled false when the source disables the account (AD bit 0x2, status column, ...)
- * @param attributes mapped fields, keyed by {@link UserFields} names; absent = not provided
+ * @param attributes mapped fields, keyed by {@link UserFields} names; they replace
+ *     the user's stored fields as a whole, so a field absent or empty here is cleared
  * @param groupIds external ids of the groups the user is a direct member of
  */
 public record SourceUser(

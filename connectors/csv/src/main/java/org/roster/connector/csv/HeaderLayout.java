@@ -90,13 +90,20 @@ record HeaderLayout(
     return value(row, matchIndex);
   }
 
+  /** Separators as patterns, compiled once rather than for every row. */
+  private static final java.util.Map<String, Pattern> SPLITTERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Pattern splitter(String separator) {
+    return SPLITTERS.computeIfAbsent(separator, s -> Pattern.compile(Pattern.quote(s)));
+  }
+
   /** The distinct, trimmed, non-empty group names of a row's groups column, in order. */
   List<String> groupNames(CSVRecord row, String separator) {
     String value = value(row, groupsIndex);
     if (value.isEmpty()) {
       return List.of();
     }
-    return Arrays.stream(value.split(Pattern.quote(separator)))
+    return Arrays.stream(splitter(separator).split(value))
         .map(String::strip)
         .filter(name -> !name.isEmpty())
         .distinct()
