@@ -52,6 +52,7 @@ public record Scope(
     for (int i = 0; i < ouNames.size(); i++) {
       ous.add(ou(ouNames.get(i), base, LdapSettings.OUS + "[" + i + "]"));
     }
+    requireDisjoint(ous, LdapSettings.OUS); // an entry under two listed OUs would be read twice
     List<DN> defaults = ous.isEmpty() ? List.of(base) : ous;
     List<DN> users = bases(raw, LdapSettings.USER_BASE_DNS, defaults);
     List<DN> groups = bases(raw, LdapSettings.GROUP_BASE_DNS, defaults);
@@ -99,17 +100,22 @@ public record Scope(
     }
     List<DN> bases = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
-      String field = key + "[" + i + "]";
-      DN dn = dn(values.get(i), field);
-      for (int j = 0; j < bases.size(); j++) {
-        if (dn.isDescendantOf(bases.get(j), true) || bases.get(j).isDescendantOf(dn, true)) {
+      bases.add(dn(values.get(i), key + "[" + i + "]"));
+    }
+    requireDisjoint(bases, key);
+    return bases;
+  }
+
+  /** Subtrees listed under one setting must not contain each other. */
+  private static void requireDisjoint(List<DN> dns, String key) {
+    for (int i = 0; i < dns.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        if (dns.get(i).isDescendantOf(dns.get(j), true) || dns.get(j).isDescendantOf(dns.get(i), true)) {
           throw new InvalidSettingsException(
-              field, "overlaps " + key + "[" + j + "]; list each subtree once");
+              key + "[" + i + "]", "overlaps " + key + "[" + j + "]; list each subtree once");
         }
       }
-      bases.add(dn);
     }
-    return bases;
   }
 
   /**

@@ -149,6 +149,7 @@ class LdapSettingsTest {
         with("userBaseDns", List.of("OU=A,DC=example,DC=org", "OU=B,OU=A,DC=example,DC=org")),
         "userBaseDns[1]",
         "overlaps");
+    assertInvalid(with("ous", List.of("Sales", "OU=East,OU=Sales")), "ous[1]", "overlaps");
     assertInvalid(with("baseDn", "not a dn"), "baseDn", "not a valid DN");
   }
 
