@@ -1,0 +1,1 @@
+/** placeholder */ package org.roster.connector.okta;
