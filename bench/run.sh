@@ -24,7 +24,8 @@
 #   BENCH_JFR=1       also record a JFR profile to bench/results/<timestamp>.jfr and print the
 #                     hot methods of the sync (org.roster.bench.JfrHotspots)
 #   BENCH_KEEP_DB=1   keep the sync databases (roster_bench_memberof, ...) for inspection
-#   BENCH_HEAP        the -Xmx to run with (default 256m: the heap bar is part of the check)
+#   BENCH_HEAP        the -Xmx (and -Xms) to run with (default 256m: the heap bar is part of the check)
+#   BENCH_JAVA_OPTS   more JVM options, e.g. -Xlog:gc:file=bench/target/gc.log
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -99,7 +100,11 @@ if [[ ! -f "$JAR" || -n "$newer" ]]; then
 fi
 
 # 5. Run it.
-JAVA_OPTS=(-Xmx"${BENCH_HEAP:-256m}")
+# A fixed heap, as a server runs: the System.gc() before each phase would otherwise shrink the heap
+# and the phase would begin by growing it back (young collections every few milliseconds).
+JAVA_OPTS=(-Xmx"${BENCH_HEAP:-256m}" -Xms"${BENCH_HEAP:-256m}")
+# shellcheck disable=SC2206 # extra JVM options, split on blanks on purpose
+[[ -n "${BENCH_JAVA_OPTS:-}" ]] && JAVA_OPTS+=(${BENCH_JAVA_OPTS})
 JFR_FILE=""
 if [[ "${BENCH_JFR:-0}" == 1 ]]; then
   JFR_FILE="$BENCH/results/$STAMP.jfr"

@@ -33,8 +33,11 @@ final class RunContext {
   final Clock clock;
   final boolean full;
   final RunCounts counts = new RunCounts();
-  /** Users the profile knew, by external id; an entry is removed once the source shows it. */
-  final Map<String, KnownUser> unseen = new HashMap<>();
+  /**
+   * Users the profile knew, by external id; an entry is removed once the source shows it. The
+   * map the known users were loaded into is taken over as it is (see {@link UserPhase}).
+   */
+  Map<String, KnownUser> unseen = new HashMap<>();
   final Exclusions exclusions;
   GroupIndex groups = GroupIndex.EMPTY;
   LicencePool pool;

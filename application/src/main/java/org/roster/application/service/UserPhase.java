@@ -86,7 +86,12 @@ final class UserPhase {
   }
 
   private void installKnown() {
-    ctx.unseen.putAll(known.get());
+    Map<String, KnownUser> loaded = known.get();
+    if (ctx.unseen.isEmpty()) {
+      ctx.unseen = loaded; // 100,000 entries are not copied for nothing
+    } else {
+      ctx.unseen.putAll(loaded);
+    }
     known = null;
     ctx.liveUsersAtStart = (int) ctx.unseen.values().stream()
         .filter(k -> k.status() != UserStatus.DELETED).count();

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.roster.connector.api.InvalidSettingsException;
+import org.roster.connector.api.MalformedEntryException;
 
 /**
  * How a user entry is recognised as disabled (setting {@code disabledRule}, an object with a {@code
@@ -15,7 +16,12 @@ import org.roster.connector.api.InvalidSettingsException;
  */
 public sealed interface DisabledRule {
 
-  /** True when the entry is a disabled account. */
+  /**
+   * True when the entry is a disabled account.
+   *
+   * @throws MalformedEntryException when the entry's value cannot tell (the entry is rejected, not
+   *     taken as enabled)
+   */
   boolean disabled(Entry entry);
 
   /** The attributes the rule reads, to ask for them. */
@@ -44,7 +50,9 @@ public sealed interface DisabledRule {
       try {
         return value != null && AdAccountControl.parse(value).disabled();
       } catch (NumberFormatException e) {
-        return false;
+        // neither enabled nor disabled can be trusted: the entry fails alone and stays as it was
+        throw new MalformedEntryException(
+            ATTRIBUTE + " '" + value + "' is not a number, so whether the account is disabled is unknown");
       }
     }
 
@@ -99,7 +107,8 @@ public sealed interface DisabledRule {
       try {
         return filter.matchesEntry(entry);
       } catch (LDAPException e) {
-        return false;
+        throw new MalformedEntryException("the disabled rule's filter " + filter
+            + " cannot be evaluated on this entry: " + e.getExceptionMessage());
       }
     }
 

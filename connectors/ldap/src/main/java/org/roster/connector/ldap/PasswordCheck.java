@@ -50,7 +50,7 @@ final class PasswordCheck {
           externalId);
       return Verdict.NOT_FOUND;
     }
-    if (settings.disabledRule().disabled(user.get())) {
+    if (disabledOrUnknown(user.get())) {
       return Verdict.REJECTED;
     }
     return bind(user.get().getDN(), password);
@@ -117,6 +117,17 @@ final class PasswordCheck {
         return Optional.empty();
       }
       throw LdapFailures.translate("find user " + dn, e);
+    }
+  }
+
+  /** A user whose disabled state cannot be read is refused, like a disabled one. */
+  private boolean disabledOrUnknown(Entry entry) {
+    try {
+      return settings.disabledRule().disabled(entry);
+    } catch (MalformedEntryException e) {
+      LOG.warn("Profile {}: login of {} refused: {}", session.context().profileId(), entry.getDN(),
+          e.getMessage());
+      return true;
     }
   }
 

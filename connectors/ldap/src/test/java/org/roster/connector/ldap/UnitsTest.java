@@ -3,6 +3,8 @@ package org.roster.connector.ldap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import java.time.Instant;
@@ -36,6 +38,17 @@ class UnitsTest {
     assertThat(new AdAccountControl(514).disabled()).isTrue();
     assertThat(AdAccountControl.parse("66050").disabled()).isTrue();
     assertThat(AdAccountControl.parse("-2147483134").bits()).isEqualTo(0x80000202L);
+  }
+
+  @Test
+  void anUnreadableDisabledStateRejectsTheEntryInsteadOfEnablingIt() {
+    Entry garbled = new Entry("uid=x,dc=example", new Attribute("userAccountControl", "five"));
+    assertThat(new DisabledRule.AccountControl().disabled(
+            new Entry("uid=y,dc=example", new Attribute("userAccountControl", "514"))))
+        .isTrue();
+    assertThatThrownBy(() -> new DisabledRule.AccountControl().disabled(garbled))
+        .isInstanceOf(MalformedEntryException.class)
+        .hasMessageContaining("userAccountControl 'five' is not a number");
   }
 
   @Test
