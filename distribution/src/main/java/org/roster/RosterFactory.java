@@ -1,6 +1,9 @@
 package org.roster;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import java.nio.file.Path;
+import org.roster.application.service.SecretBox;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,9 +49,17 @@ public class RosterFactory {
     return Clock.systemUTC();
   }
 
+  /** The key that seals the profiles' secrets at rest (see {@link SecretKeyMaterial}). */
   @Singleton
-  ConnectorRegistry connectorRegistry(List<ConnectorFactory> factories) {
-    return new ConnectorRegistry(factories);
+  SecretBox secretBox(@Value("${roster.secrets.key:}") String key,
+      @Value("${roster.secrets.key-file:}") String keyFile, DataDirectory dataDir) {
+    return SecretKeyMaterial.load(key,
+        keyFile.isBlank() ? dataDir.resolve("secret.key") : Path.of(keyFile));
+  }
+
+  @Singleton
+  ConnectorRegistry connectorRegistry(List<ConnectorFactory> factories, SecretBox secrets) {
+    return new ConnectorRegistry(factories, secrets);
   }
 
   @Singleton

@@ -98,6 +98,10 @@ abstract class LdapFlowContract {
     Api.Reply read = api.get("/api/v1/profiles/" + profileId).expect(200);
     assertThat(settings(read.map())).containsEntry("bindPassword", "***");
     assertThat(read.body()).doesNotContain(slapd.env("ROSTER_OPENLDAP_BIND_PASSWORD"));
+    // At rest the password is sealed (AES-GCM), the other settings are readable.
+    String stored = storedSettings(profileId);
+    assertThat(stored).doesNotContain(slapd.env("ROSTER_OPENLDAP_BIND_PASSWORD"))
+        .contains("\"bindPassword\":\"aesgcm:v1:").contains(slapd.env("ROSTER_OPENLDAP_LDAPS_URL"));
     assertThat(policy(read.map())).containsEntry("requireGroupMembership", true);
     Map<String, Object> test = api.post("/api/v1/profiles/" + profileId + "/test", Map.of())
         .expect(200).map();
@@ -336,6 +340,23 @@ abstract class LdapFlowContract {
         .containsExactly("walter");
     assertThat(runs.user(aliceId)).containsEntry("status", "ACTIVE");
     assertThat(login("alice", "alice-pass")).containsEntry("accepted", true);
+  }
+
+  /** The profile's settings column as the database holds it. */
+  private String storedSettings(String profileId) {
+    javax.sql.DataSource ds = server.bean(javax.sql.DataSource.class);
+    return server.bean(org.roster.application.port.out.Transactions.class).inTransaction(tx -> {
+      try (java.sql.PreparedStatement ps = ds.getConnection()
+          .prepareStatement("SELECT settings FROM profile WHERE id = ?")) {
+        ps.setObject(1, java.util.UUID.fromString(profileId));
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          assertThat(rs.next()).as("profile row %s", profileId).isTrue();
+          return rs.getString(1);
+        }
+      } catch (java.sql.SQLException e) {
+        throw new AssertionError("cannot read the profile row", e);
+      }
+    });
   }
 
   private Map<String, Object> profileBody(String name, String bindPassword) {

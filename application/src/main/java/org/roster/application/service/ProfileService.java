@@ -46,7 +46,8 @@ public final class ProfileService implements ManageProfilesUseCase {
       throw new ConflictException("a profile named '" + c.name() + "' already exists");
     });
     var now = clock.instant();
-    Profile p = new Profile(UUID.randomUUID(), c.name(), c.type(), c.settings(),
+    UUID id = UUID.randomUUID();
+    Profile p = new Profile(id, c.name(), c.type(), connectors.sealedSettings(id, c.type(), c.settings()),
         c.policy() == null ? SyncPolicy.defaultsFor(c.type()) : c.policy(),
         c.enabled() == null || c.enabled(), now, now);
     profiles.save(p);
@@ -66,16 +67,41 @@ public final class ProfileService implements ManageProfilesUseCase {
         settings.put(secret, old.settings().get(secret)); // write-only: absent keeps the stored one
       }
     }
-    validate(c.type(), settings);
+    validate(c.type(), connectors.plainSettings(id, c.type(), settings));
     profiles.findByName(c.name()).filter(p -> !p.id().equals(id)).ifPresent(p -> {
       throw new ConflictException("a profile named '" + c.name() + "' already exists");
     });
-    Profile p = new Profile(id, c.name(), c.type(), settings,
+    Profile p = new Profile(id, c.name(), c.type(), connectors.sealedSettings(id, c.type(), settings),
         c.policy() == null ? SyncPolicy.defaultsFor(c.type()) : c.policy(),
         c.enabled() == null ? old.enabled() : c.enabled(), old.createdAt(), clock.instant());
     profiles.save(p);
     record(actor, "updated", p, "");
     return p;
+  }
+
+  /**
+   * At start-up: seals the secrets stored in plain text by a version that did not encrypt them,
+   * and proves that every sealed secret opens with this server's key.
+   *
+   * @return how many profiles had plain-text secrets sealed now
+   * @throws SecretBox.UnreadableSecretException naming the profile and setting when the key is
+   *     not the one the secrets were sealed with (the server must not start)
+   */
+  public int sealStoredSecrets() {
+    int sealed = 0;
+    for (Profile p : profiles.list()) {
+      if (!connectors.types().contains(p.type())) {
+        continue;
+      }
+      connectors.plainSettings(p.id(), p.type(), p.settings()); // throws if one does not open
+      Map<String, Object> now = connectors.sealedSettings(p.id(), p.type(), p.settings());
+      if (!now.equals(p.settings())) {
+        profiles.save(new Profile(p.id(), p.name(), p.type(), now, p.policy(), p.enabled(),
+            p.createdAt(), p.updatedAt()));
+        sealed++;
+      }
+    }
+    return sealed;
   }
 
   @Override
@@ -101,12 +127,12 @@ public final class ProfileService implements ManageProfilesUseCase {
     long start = System.nanoTime();
     try {
       ConnectorFactory f = connectors.get(p.type());
-      try (DirectorySource s = f.open(f.validate(RawSettings.of(p.settings())),
+      try (DirectorySource s = f.open(connectors.settingsOf(p),
           new SourceContext(p.id().toString(), clock))) {
         s.testConnection();
       }
       return new ConnectionTestResult(true, "connection works", (System.nanoTime() - start) / 1_000_000);
-    } catch (ConnectorException e) {
+    } catch (ConnectorException | SecretBox.UnreadableSecretException e) {
       return new ConnectionTestResult(false, e.getMessage(), (System.nanoTime() - start) / 1_000_000);
     }
   }

@@ -15,7 +15,6 @@ import org.roster.connector.api.ConnectorSettings;
 import org.roster.connector.api.DirectorySource;
 import org.roster.connector.api.DropFolderConnector;
 import org.roster.connector.api.DroppedFile;
-import org.roster.connector.api.RawSettings;
 import org.roster.connector.api.SourceContext;
 import org.roster.connector.api.SourceDataException;
 import org.roster.domain.audit.AuditCategory;
@@ -89,7 +88,7 @@ public final class RunExecution {
     SyncRun ended;
     try {
       factory = connectors.get(profile.type());
-      settings = factory.validate(RawSettings.of(profile.settings()));
+      settings = connectors.settingsOf(profile);
       SourceContext context = new SourceContext(profile.id().toString(), clock);
       DirectorySource source;
       if (factory instanceof DropFolderConnector folder) {
@@ -114,7 +113,7 @@ public final class RunExecution {
       }
       applied[0] = result.pool();
       ended = current.ended(result.status(), result.counts(), result.message(), clock.instant());
-    } catch (ConnectorException | IllegalArgumentException e) {
+    } catch (ConnectorException | IllegalArgumentException | SecretBox.UnreadableSecretException e) {
       ended = current.ended(RunStatus.FAILED, seen[0], e.getMessage() + " — nothing was applied", clock.instant());
       LOG.warn("run {} of profile '{}' failed: {}", run.id(), profile.name(), e.getMessage());
     } catch (RuntimeException e) {
@@ -180,7 +179,7 @@ public final class RunExecution {
     try {
       ConnectorFactory factory = connectors.get(profile.type());
       if (factory instanceof DropFolderConnector folder) {
-        folder.settle(factory.validate(RawSettings.of(profile.settings())), file, applied,
+        folder.settle(connectors.settingsOf(profile), file, applied,
             reportText(run));
       }
     } catch (ConnectorException e) {
