@@ -15,6 +15,7 @@ import org.roster.application.port.out.GroupStore;
 import org.roster.application.port.out.LicenceStore;
 import org.roster.application.port.out.ProfileStore;
 import org.roster.application.port.out.RoleStore;
+import org.roster.application.port.out.RunObserver;
 import org.roster.application.port.out.RunStore;
 import org.roster.application.port.out.Transactions;
 import org.roster.application.port.out.UserStore;
@@ -72,8 +73,8 @@ public class RosterFactory {
 
   @Singleton
   RunExecution runExecution(ProfileStore profiles, RunStore runs, AuditStore audit,
-      ConnectorRegistry connectors, SyncEngine engine, Clock clock) {
-    return new RunExecution(profiles, runs, audit, connectors, engine, clock);
+      ConnectorRegistry connectors, SyncEngine engine, Clock clock, List<RunObserver> observers) {
+    return new RunExecution(profiles, runs, audit, connectors, engine, clock, observers);
   }
 
   /**
