@@ -74,7 +74,8 @@ public class JdbcScheduleStore implements ScheduleStore {
         c ->
             Sql.update(
                     c,
-                    "UPDATE schedule_slot SET next_run_at = ? WHERE profile_id = ? AND next_run_at = ?",
+                    "UPDATE schedule_slot SET next_run_at = ?"
+                        + " WHERE profile_id = ? AND next_run_at = ?",
                     next,
                     profileId,
                     due)

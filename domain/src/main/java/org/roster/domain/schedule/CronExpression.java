@@ -99,14 +99,16 @@ public final class CronExpression {
         continue;
       }
       if (dayMatches(date)) {
-        LocalTime time = firstTimeFrom(date.equals(first) ? start.toLocalTime() : LocalTime.MIDNIGHT);
+        LocalTime from = date.equals(first) ? start.toLocalTime() : LocalTime.MIDNIGHT;
+        LocalTime time = firstTimeFrom(from);
         if (time != null) {
           return date.atTime(time);
         }
       }
       date = date.plusDays(1);
     }
-    throw new IllegalStateException("'" + text + "' matches no minute within " + SEARCH_YEARS + " years");
+    throw new IllegalStateException(
+        "'" + text + "' matches no minute within " + SEARCH_YEARS + " years");
   }
 
   /** Whether the expression runs on this date (at some time of it). */

@@ -100,8 +100,8 @@ enum CronField {
     } else {
       int index = names.indexOf(text.toUpperCase(Locale.ROOT));
       if (index < 0) {
-        throw new IllegalArgumentException(
-            "'" + text + "' is not a number" + (names.isEmpty() ? "" : " or a name such as " + names.get(0)));
+        throw new IllegalArgumentException("'" + text + "' is not a number"
+            + (names.isEmpty() ? "" : " or a name such as " + names.get(0)));
       }
       v = min + index;
     }

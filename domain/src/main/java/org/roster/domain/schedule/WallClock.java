@@ -36,7 +36,8 @@ final class WallClock {
       throw new IllegalArgumentException("'" + field + "' must not be null");
     }
     if (time.getSecond() != 0 || time.getNano() != 0) {
-      throw new IllegalArgumentException("'" + field + "' must be a time to the minute (HH:mm), not " + time);
+      throw new IllegalArgumentException(
+          "'" + field + "' must be a time to the minute (HH:mm), not " + time);
     }
     return time;
   }
@@ -50,7 +51,8 @@ final class WallClock {
 
   static int between(int value, int min, int max, String field) {
     if (value < min || value > max) {
-      throw new IllegalArgumentException("'" + field + "' must be between " + min + " and " + max + ", not " + value);
+      throw new IllegalArgumentException(
+          "'" + field + "' must be between " + min + " and " + max + ", not " + value);
     }
     return value;
   }

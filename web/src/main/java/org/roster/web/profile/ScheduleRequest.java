@@ -106,13 +106,15 @@ public record ScheduleRequest(
     String kind = kind();
     given().forEach((field, value) -> {
       if (value != null && !FIELDS.get(kind).contains(field)) {
-        throw bad(field, "does not apply to a " + kind + " schedule (it takes "
+        throw bad(field, "does not apply to type " + kind + " (it takes "
             + String.join(", ", FIELDS.get(kind).stream().sorted().toList()) + ")");
       }
     });
-    ZoneId z = zone == null ? ZoneId.of("UTC") : PolicyRequest.named(PREFIX, () -> Schedule.zoneOf(zone));
+    ZoneId z =
+        zone == null ? ZoneId.of("UTC") : PolicyRequest.named(PREFIX, () -> Schedule.zoneOf(zone));
     Schedule timing = PolicyRequest.named(PREFIX, () -> switch (kind) {
-      case "everyHours" -> new EveryHours(required("hours", hours), Objects.requireNonNullElse(minute, 0), z);
+      case "everyHours" ->
+          new EveryHours(required("hours", hours), Objects.requireNonNullElse(minute, 0), z);
       case "daily" -> new Daily(timeOfDay(), z);
       case "weekly" -> new Weekly(day(), timeOfDay(), z);
       case "monthly" -> new Monthly(required("dayOfMonth", dayOfMonth), timeOfDay(), z);
@@ -121,7 +123,8 @@ public record ScheduleRequest(
     });
     ScheduleMode m = mode == null ? ScheduleMode.INCREMENTAL
         : PolicyRequest.named(PREFIX, () -> ScheduleMode.fromWire(mode));
-    int reconcile = Objects.requireNonNullElse(fullReconcileHours, ProfileSchedule.DEFAULT_FULL_RECONCILE_HOURS);
+    int reconcile = Objects.requireNonNullElse(
+        fullReconcileHours, ProfileSchedule.DEFAULT_FULL_RECONCILE_HOURS);
     return PolicyRequest.named(PREFIX, () -> new ProfileSchedule(timing, m, reconcile));
   }
 
@@ -178,7 +181,7 @@ public record ScheduleRequest(
 
   private <T> T required(String field, T value) {
     if (value == null) {
-      throw bad(field, "is required for a " + kind() + " schedule");
+      throw bad(field, "is required for type " + kind());
     }
     return value;
   }
