@@ -82,7 +82,7 @@ public final class ApiTokenService implements ApiTokensUseCase {
     if (roles.isEmpty()) {
       throw new InvalidRequestException("roles", "'roles' must name at least one role");
     }
-    if (!caller.roles().containsAll(roles)) {
+    if (!ApiToken.reach(caller.roles()).containsAll(roles)) {
       throw new InvalidRequestException("roles", "'roles' may only hold roles you have: "
           + AdminAccountService.names(caller.roles()));
     }

@@ -85,6 +85,17 @@ class ApiTokenServiceTest {
   }
 
   @Test
+  void aSysadminMayMakeATokenThatDoesLess() {
+    IssuedToken scraper = issue(root, "prometheus", Set.of(AdminRole.PEOPLE_ADMIN));
+
+    assertThat(service.authenticate(scraper.secret()).orElseThrow().roles())
+        .containsExactly(AdminRole.PEOPLE_ADMIN);
+    stores.admins.save(new AdminAccount("root", "x", Set.of(AdminRole.SYNC_ADMIN)));
+    assertThat(service.authenticate(scraper.secret()).orElseThrow().roles())
+        .as("the demoted owner no longer reaches PEOPLE_ADMIN").isEmpty();
+  }
+
+  @Test
   void aTokenCannotMakeTokens() {
     AdminCaller viaToken = new AdminCaller("ops", ops.roles(), true);
 

@@ -13,7 +13,8 @@ import org.roster.domain.Require;
  * @param id the token's id (to list and revoke it)
  * @param name what the owner calls it ("prometheus", "ci")
  * @param owner the login of the admin it speaks for
- * @param roles the roles it was given: a subset of the owner's when it was made
+ * @param roles the roles it was given: within the owner's reach when it was made (see {@link
+ *     #reach})
  * @param hint the token's first characters ({@code rst_AbCd}), to recognise it in a list
  * @param createdAt when it was made
  * @param expiresAt when it stops working; null for never
@@ -47,13 +48,21 @@ public record ApiToken(
   }
 
   /**
-   * What the token may do today: its roles that its owner still holds. A demoted owner's tokens
-   * lose the role with the owner.
+   * The roles an admin with {@code ownerRoles} may give a token: every role for a SYSADMIN (who
+   * may do everything, so may make a token that does less), else the admin's own.
+   */
+  public static Set<AdminRole> reach(Set<AdminRole> ownerRoles) {
+    return ownerRoles.contains(AdminRole.SYSADMIN) ? Set.of(AdminRole.values()) : Set.copyOf(ownerRoles);
+  }
+
+  /**
+   * What the token may do today: its roles still within its owner's {@link #reach}. A demoted
+   * owner's tokens lose the role with the owner.
    */
   public Set<AdminRole> effectiveRoles(Set<AdminRole> ownerRoles) {
     Set<AdminRole> effective = EnumSet.noneOf(AdminRole.class);
     effective.addAll(roles);
-    effective.retainAll(ownerRoles);
+    effective.retainAll(reach(ownerRoles));
     return Set.copyOf(effective);
   }
 

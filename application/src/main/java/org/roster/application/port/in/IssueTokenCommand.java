@@ -8,7 +8,8 @@ import org.roster.domain.identity.AdminRole;
  * A request for a new API token.
  *
  * @param name what the token is for; 1 to 100 characters
- * @param roles the token's roles, a subset of the caller's; null for all of the caller's
+ * @param roles the token's roles: some of the caller's (a SYSADMIN may give any role); null for
+ *     all of the caller's
  * @param expiresAt when it stops working, in the future; null for never
  */
 public record IssueTokenCommand(String name, Set<AdminRole> roles, Instant expiresAt) {
