@@ -3,9 +3,8 @@ package org.roster;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Value;
-import java.nio.file.Path;
-import org.roster.application.service.SecretBox;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.roster.application.port.out.ProfileStore;
 import org.roster.application.port.out.RoleStore;
 import org.roster.application.port.out.RunObserver;
 import org.roster.application.port.out.RunStore;
+import org.roster.application.port.out.ScheduleStore;
 import org.roster.application.port.out.Transactions;
 import org.roster.application.port.out.UserStore;
 import org.roster.application.port.in.VerifyLoginUseCase;
@@ -37,6 +37,8 @@ import org.roster.application.service.ProfileService;
 import org.roster.application.service.RunExecution;
 import org.roster.application.service.RunQueryService;
 import org.roster.application.service.RunSyncService;
+import org.roster.application.service.SecretBox;
+import org.roster.application.service.ScheduleService;
 import org.roster.application.service.SyncEngine;
 import org.roster.application.service.UserQueryService;
 import org.roster.connector.api.ConnectorFactory;
@@ -47,14 +49,18 @@ import org.roster.connector.api.ConnectorFactory;
  */
 @Factory
 public class RosterFactory {
-  /** How long a run's lease on its profile lasts without renewal; renewed every 15 s. */
-  static final Duration LEASE = Duration.ofSeconds(60);
   /** PBKDF2 iterations for admin passwords (OWASP 2023 for PBKDF2-HMAC-SHA256). */
   static final int PASSWORD_ITERATIONS = 210_000;
 
   @Singleton
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  @Singleton
+  RunTimings runTimings(@Value("${roster.runs.lease:60s}") Duration lease,
+      @Value("${roster.runs.poll:2s}") Duration poll) {
+    return new RunTimings(lease, poll);
   }
 
   /** The key that seals the profiles' secrets at rest (see {@link SecretKeyMaterial}). */
@@ -90,9 +96,9 @@ public class RosterFactory {
    */
   @Singleton
   RunSyncService runSyncService(ProfileStore profiles, RunStore runs, RunExecution execution,
-      RunThreads threads, Clock clock, NodeId node) {
+      RunThreads threads, Clock clock, NodeId node, RunTimings timings) {
     RunSyncService service = new RunSyncService(profiles, runs, execution, threads.executor(), clock,
-        node.value(), LEASE);
+        node.value(), timings.lease());
     service.abortOrphans();
     return service;
   }
@@ -104,9 +110,15 @@ public class RosterFactory {
   }
 
   @Singleton
+  ScheduleService scheduleService(ProfileStore profiles, ScheduleStore schedules,
+      RunSyncService runService, Clock clock) {
+    return new ScheduleService(profiles, schedules, runService, clock);
+  }
+
+  @Singleton
   ProfileService profileService(ProfileStore profiles, AuditStore audit,
-      ConnectorRegistry connectors, Clock clock) {
-    return new ProfileService(profiles, audit, connectors, clock);
+      ConnectorRegistry connectors, ScheduleService schedules, Clock clock) {
+    return new ProfileService(profiles, audit, connectors, schedules, clock);
   }
 
   @Singleton

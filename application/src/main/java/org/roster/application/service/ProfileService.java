@@ -25,17 +25,23 @@ import org.roster.domain.audit.AuditEvent;
 import org.roster.domain.sync.Profile;
 import org.roster.domain.sync.SyncPolicy;
 
-/** Profiles: settings validated by their connector without I/O; connection tests with I/O. */
+/**
+ * Profiles: settings validated by their connector without I/O; connection tests with I/O. A saved
+ * profile's next scheduled run is planned by {@link ScheduleService}.
+ */
 public final class ProfileService implements ManageProfilesUseCase {
   private final ProfileStore profiles;
   private final AuditStore audit;
   private final ConnectorRegistry connectors;
+  private final ScheduleService schedules;
   private final Clock clock;
 
-  public ProfileService(ProfileStore profiles, AuditStore audit, ConnectorRegistry connectors, Clock clock) {
+  public ProfileService(ProfileStore profiles, AuditStore audit, ConnectorRegistry connectors,
+      ScheduleService schedules, Clock clock) {
     this.profiles = profiles;
     this.audit = audit;
     this.connectors = connectors;
+    this.schedules = schedules;
     this.clock = clock;
   }
 
@@ -49,8 +55,9 @@ public final class ProfileService implements ManageProfilesUseCase {
     UUID id = UUID.randomUUID();
     Profile p = new Profile(id, c.name(), c.type(), connectors.sealedSettings(id, c.type(), c.settings()),
         c.policy() == null ? SyncPolicy.defaultsFor(c.type()) : c.policy(),
-        c.enabled() == null || c.enabled(), now, now);
+        c.enabled() == null || c.enabled(), now, now, c.schedule());
     profiles.save(p);
+    schedules.saved(null, p);
     record(actor, "created", p, "type " + p.type());
     return p;
   }
@@ -73,8 +80,10 @@ public final class ProfileService implements ManageProfilesUseCase {
     });
     Profile p = new Profile(id, c.name(), c.type(), connectors.sealedSettings(id, c.type(), settings),
         c.policy() == null ? SyncPolicy.defaultsFor(c.type()) : c.policy(),
-        c.enabled() == null ? old.enabled() : c.enabled(), old.createdAt(), clock.instant());
+        c.enabled() == null ? old.enabled() : c.enabled(), old.createdAt(), clock.instant(),
+        c.schedule());
     profiles.save(p);
+    schedules.saved(old, p);
     record(actor, "updated", p, "");
     return p;
   }
@@ -97,7 +106,7 @@ public final class ProfileService implements ManageProfilesUseCase {
       Map<String, Object> now = connectors.sealedSettings(p.id(), p.type(), p.settings());
       if (!now.equals(p.settings())) {
         profiles.save(new Profile(p.id(), p.name(), p.type(), now, p.policy(), p.enabled(),
-            p.createdAt(), p.updatedAt()));
+            p.createdAt(), p.updatedAt(), p.schedule()));
         sealed++;
       }
     }
@@ -118,6 +127,7 @@ public final class ProfileService implements ManageProfilesUseCase {
   public void delete(UUID id, String actor) {
     Profile p = get(id);
     profiles.delete(id);
+    schedules.deleted(id);
     record(actor, "deleted", p, "its users, groups and runs are kept");
   }
 
