@@ -121,9 +121,9 @@ public final class SyncEngine {
       }
       users.flush();
       if (!full && !groupSink.members.isEmpty()) {
-        List<String> leavers = new Leavers(stores.users(), ctx.groups).find(groupSink.members, users.readThisRun());
-        if (!leavers.isEmpty()) {
-          inc.readUsers(leavers, userSink);
+        List<String> moved = new MovedMembers(stores.users(), ctx.groups).find(groupSink.members, users.readThisRun());
+        if (!moved.isEmpty()) {
+          inc.readUsers(moved, userSink);
           users.flush();
         }
       }

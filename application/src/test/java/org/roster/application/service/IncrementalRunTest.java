@@ -125,4 +125,25 @@ class IncrementalRunTest {
     org.roster.domain.identity.User bob = f.user("u2");
     assertThat(f.stores.users.groupIdsOf(java.util.List.of(bob.id())).get(bob.id())).hasSize(1);
   }
+
+  @Test
+  void membersWhoJoinedAChangedGroupWithoutChangingAreReadAgainAndGainIt() {
+    FakeIncrementalSource src = new FakeIncrementalSource();
+    EngineFixture f = new EngineFixture(Policies.open());
+    f.connector.incremental = src;
+    src.all.group("g1", "Sales").group("g2", "Support").user("u1", "ann", "g1").user("u2", "bob", "g2");
+    f.run(RunMode.FULL);
+    // bob joined g1 (known, held in g2 only), dee is new and only reachable through g1's members
+    src.all.user("u2", "bob", "g1", "g2").user("u4", "dee", "g1");
+    src.groupMembers.put("g1", Set.of("u1", "u2", "u4"));
+
+    SyncRun inc = f.run(RunMode.INCREMENTAL);
+
+    assertThat(inc.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(src.reread).containsExactlyInAnyOrder("u2", "u4");
+    org.roster.domain.identity.User bob = f.user("u2");
+    assertThat(f.stores.users.groupIdsOf(java.util.List.of(bob.id())).get(bob.id())).hasSize(2);
+    assertThat(f.user("u4").login()).isEqualTo("dee");
+    assertThat(inc.counts().get(org.roster.domain.sync.EntryOutcome.CREATED)).isEqualTo(1);
+  }
 }

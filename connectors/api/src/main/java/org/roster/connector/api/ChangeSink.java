@@ -14,8 +14,9 @@ public interface ChangeSink extends EntrySink {
   /**
    * The complete set of a changed group's direct user members, when the source knows it. Roster
    * compares it with the members it holds and reads again, through {@link
-   * IncrementalSource#readUsers}, the ones who left: a member leaving a group does not always
-   * change the member's own entry (OpenLDAP's memberof overlay leaves its modifyTimestamp alone).
+   * IncrementalSource#readUsers}, the ones who left or joined and were not read by this increment:
+   * a member leaving or joining a group does not always change the member's own entry (OpenLDAP's
+   * memberof overlay leaves its modifyTimestamp alone).
    *
    * @return true to go on reading, false to stop
    */

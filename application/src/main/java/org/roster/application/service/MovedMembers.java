@@ -1,6 +1,7 @@
 package org.roster.application.service;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +12,17 @@ import org.roster.domain.identity.Group;
 import org.roster.domain.identity.User;
 
 /**
- * Finds the users who left a changed group without their own entry changing: Roster still holds
- * them as members, the source's complete member list no longer has them, and the increment did
- * not read them. They are read again so their groups, scope and roles follow.
+ * Finds the users whose membership of a changed group changed without their own entry changing:
+ * leavers (Roster still holds them as members, the source's complete member list no longer has
+ * them) and joiners (the list has them, Roster does not hold them in the group, or does not know
+ * them yet), which the increment did not read. They are read again so their groups, scope and
+ * roles follow — a connector that reports complete member lists need not read joiners itself.
  */
-final class Leavers {
+final class MovedMembers {
   private final UserStore users;
   private final GroupIndex groups;
 
-  Leavers(UserStore users, GroupIndex groups) {
+  MovedMembers(UserStore users, GroupIndex groups) {
     this.users = users;
     this.groups = groups;
   }
@@ -37,11 +40,21 @@ final class Leavers {
         return;
       }
       List<UUID> held = users.memberIds(g.id());
+      Set<String> heldIds = new HashSet<>();
       for (int from = 0; from < held.size(); from += UserPhase.BATCH) {
         for (User u : users.findByIds(held.subList(from, Math.min(held.size(), from + UserPhase.BATCH)))) {
-          if (u.externalId() != null && !current.contains(u.externalId()) && !alreadyRead.contains(u.externalId())) {
-            out.add(u.externalId());
+          if (u.externalId() == null) {
+            continue;
           }
+          heldIds.add(u.externalId());
+          if (!current.contains(u.externalId()) && !alreadyRead.contains(u.externalId())) {
+            out.add(u.externalId()); // left
+          }
+        }
+      }
+      for (String member : current) {
+        if (!heldIds.contains(member) && !alreadyRead.contains(member)) {
+          out.add(member); // joined
         }
       }
     });
