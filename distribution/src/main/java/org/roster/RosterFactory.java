@@ -25,6 +25,7 @@ import org.roster.application.service.PasswordHasher;
 import org.roster.application.service.ProfileService;
 import org.roster.application.service.RunExecution;
 import org.roster.application.service.RunQueryService;
+import org.roster.application.service.RoleService;
 import org.roster.application.service.RunSyncService;
 import org.roster.application.service.SyncEngine;
 import org.roster.application.service.UserQueryService;
@@ -115,6 +116,12 @@ public class RosterFactory {
   LoginService loginService(UserStore users, ProfileStore profiles, ConnectorRegistry connectors,
       Clock clock) {
     return new LoginService(users, profiles, connectors, clock);
+  }
+
+  @Singleton
+  RoleService roleService(Transactions tx, RoleStore roles, GroupStore groups,
+      ExclusionStore exclusions, AuditStore audit, Clock clock) {
+    return new RoleService(tx, roles, groups, exclusions, audit, clock);
   }
 
   @Singleton

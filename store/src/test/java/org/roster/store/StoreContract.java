@@ -94,6 +94,7 @@ abstract class StoreContract {
           "group_parent",
           "user_group",
           "role",
+          "role_group",
           "user_role",
           "exclusion",
           "audit_event",
@@ -548,19 +549,73 @@ abstract class StoreContract {
     @Test
     void saveInsertsOrUpdatesAndFindsBoundRoles() {
       UUID groupId = UUID.randomUUID();
-      Role org = new Role(UUID.randomUUID(), "Organisation", RoleKind.ORGANIZATIONAL, null, null);
-      Role dept = new Role(UUID.randomUUID(), "Dept", RoleKind.ORGANIZATIONAL, org.id(), groupId);
-      Role fn = new Role(UUID.randomUUID(), "Approver", RoleKind.FUNCTIONAL, null, null);
+      UUID otherGroup = UUID.randomUUID();
+      Role org = Role.unbound(UUID.randomUUID(), "Organisation", RoleKind.ORGANIZATIONAL, null);
+      Role dept =
+          new Role(UUID.randomUUID(), "Dept", RoleKind.ORGANIZATIONAL, org.id(), Set.of(groupId));
+      Role fn = Role.unbound(UUID.randomUUID(), "Approver", RoleKind.FUNCTIONAL, null);
       roles.save(org);
       roles.save(dept);
       roles.save(fn);
-      Role bound = fn.renamed("Approvers").boundTo(groupId);
+      Role bound = fn.renamed("Approvers").boundTo(Set.of(groupId, otherGroup));
       roles.save(bound);
 
       assertThat(roles.all()).containsExactly(bound, dept, org);
       assertThat(roles.find(dept.id())).contains(dept);
+      assertThat(roles.find(bound.id()).orElseThrow().boundGroupIds())
+          .containsExactlyInAnyOrder(groupId, otherGroup);
       assertThat(roles.boundTo(List.of(groupId, UUID.randomUUID()))).containsExactly(bound, dept);
+      assertThat(roles.boundTo(List.of(otherGroup)))
+          .as("a role bound to several groups is found by any, with all its bindings")
+          .containsExactly(bound);
       assertThat(roles.boundTo(List.of())).isEmpty();
+      assertThat(roles.find(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void savingReplacesTheBindingsAndMovesTheRole() {
+      UUID g1 = UUID.randomUUID();
+      UUID g2 = UUID.randomUUID();
+      Role org = Role.unbound(UUID.randomUUID(), "Org", RoleKind.ORGANIZATIONAL, null);
+      Role other = Role.unbound(UUID.randomUUID(), "Other org", RoleKind.ORGANIZATIONAL, null);
+      Role dept = new Role(UUID.randomUUID(), "Dept", RoleKind.ORGANIZATIONAL, org.id(), Set.of(g1));
+      roles.save(org);
+      roles.save(other);
+      roles.save(dept);
+
+      Role changed = dept.movedUnder(other.id()).boundTo(Set.of(g2));
+      roles.save(changed);
+      assertThat(roles.find(dept.id())).contains(changed);
+      assertThat(roles.boundTo(List.of(g1))).isEmpty();
+
+      roles.save(changed.boundTo(Set.of()));
+      assertThat(roles.find(dept.id()).orElseThrow().bound()).isFalse();
+      assertThat(count("SELECT count(*) FROM role_group")).isZero();
+    }
+
+    @Test
+    void deleteTakesTheBindingsAndEveryAssignmentAlong() {
+      UUID g = UUID.randomUUID();
+      Role gone = new Role(UUID.randomUUID(), "Gone", RoleKind.FUNCTIONAL, null, Set.of(g));
+      Role kept = new Role(UUID.randomUUID(), "Kept", RoleKind.FUNCTIONAL, null, Set.of(g));
+      roles.save(gone);
+      roles.save(kept);
+      UUID u1 = UUID.randomUUID();
+      UUID u2 = UUID.randomUUID();
+      roles.addAssignments(
+          List.of(
+              new RoleAssignment(u1, gone.id(), true),
+              new RoleAssignment(u2, gone.id(), false),
+              new RoleAssignment(u1, kept.id(), false)));
+      assertThat(roles.countHolders(gone.id())).isEqualTo(2);
+
+      roles.delete(gone.id());
+      roles.delete(UUID.randomUUID());
+
+      assertThat(roles.all()).containsExactly(kept);
+      assertThat(roles.countHolders(gone.id())).isZero();
+      assertThat(roles.countHolders(kept.id())).isEqualTo(1);
+      assertThat(roles.boundTo(List.of(g))).containsExactly(kept);
     }
 
     @Test

@@ -199,7 +199,8 @@ public final class InMemoryStores {
 
   public final class Roles implements RoleStore {
     public List<Role> all() {
-      return List.copyOf(db.roles.values());
+      return db.roles.values().stream()
+          .sorted(Comparator.comparing(Role::name).thenComparing(Role::id)).toList();
     }
 
     public Optional<Role> find(UUID id) {
@@ -210,8 +211,17 @@ public final class InMemoryStores {
       db.roles.put(r.id(), r);
     }
 
+    public void delete(UUID id) {
+      db.roles.remove(id);
+      db.assignments.removeIf(a -> a.roleId().equals(id));
+    }
+
     public List<Role> boundTo(Collection<UUID> groupIds) {
-      return db.roles.values().stream().filter(r -> r.boundGroupId() != null && groupIds.contains(r.boundGroupId())).toList();
+      return all().stream().filter(r -> r.boundGroupIds().stream().anyMatch(groupIds::contains)).toList();
+    }
+
+    public int countHolders(UUID roleId) {
+      return (int) db.assignments.stream().filter(a -> a.roleId().equals(roleId)).count();
     }
 
     public Map<UUID, Set<UUID>> syncedRoleIdsOf(Collection<UUID> ids) {

@@ -74,7 +74,7 @@ class UserControllerTest extends ApiTestSupport {
     staff =
         new Group(
             UUID.randomUUID(), PROFILE, "guid-staff", "Staff", "cn=staff", false, Set.of(), NOW);
-    sales = new Role(UUID.randomUUID(), "Sales", RoleKind.ORGANIZATIONAL, null, staff.id());
+    sales = new Role(UUID.randomUUID(), "Sales", RoleKind.ORGANIZATIONAL, null, Set.of(staff.id()));
     users.save(new UserDetails(alice, List.of(staff), List.of(sales)));
     users.save(new UserDetails(bob, List.of(), List.of()));
     users.save(new UserDetails(owner, List.of(), List.of()));

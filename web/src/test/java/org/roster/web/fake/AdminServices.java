@@ -1,0 +1,41 @@
+package org.roster.web.fake;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.roster.application.fake.InMemoryStores;
+import org.roster.application.port.in.ManageRolesUseCase;
+import org.roster.application.service.RoleService;
+
+/**
+ * The admin API's use cases as the real services over the application's in-memory stores: their
+ * controllers are tested with the rules they serve. Tests clear the stores with {@link #reset}.
+ */
+@Factory
+public class AdminServices {
+
+  @Singleton
+  InMemoryStores stores() {
+    return new InMemoryStores();
+  }
+
+  @Singleton
+  ManageRolesUseCase roles(InMemoryStores s) {
+    return new RoleService(s.db, s.roles, s.groups, s.exclusions, s.audit, Clock.systemUTC());
+  }
+
+  /** Empties every table of the stores. */
+  public static void reset(InMemoryStores s) {
+    s.db.profiles.clear();
+    s.db.states.clear();
+    s.db.users.clear();
+    s.db.memberships.clear();
+    s.db.groups.clear();
+    s.db.roles.clear();
+    s.db.assignments.clear();
+    s.db.seatLimit = null;
+    s.db.exclusions.clear();
+    s.db.audit.clear();
+    s.audit.committed.clear();
+  }
+}
