@@ -20,6 +20,7 @@ import org.roster.application.service.AuditQueryService;
 import org.roster.application.service.ConnectorRegistry;
 import org.roster.application.service.DirectorySearchService;
 import org.roster.application.service.DropFolderService;
+import org.roster.application.service.GroupQueryService;
 import org.roster.application.service.LoginService;
 import org.roster.application.service.PasswordHasher;
 import org.roster.application.service.ProfileService;
@@ -122,6 +123,11 @@ public class RosterFactory {
   RoleService roleService(Transactions tx, RoleStore roles, GroupStore groups,
       ExclusionStore exclusions, AuditStore audit, Clock clock) {
     return new RoleService(tx, roles, groups, exclusions, audit, clock);
+  }
+
+  @Singleton
+  GroupQueryService groupQueryService(GroupStore groups, RoleStore roles) {
+    return new GroupQueryService(groups, roles);
   }
 
   @Singleton

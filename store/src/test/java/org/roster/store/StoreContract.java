@@ -45,6 +45,7 @@ import org.roster.application.port.out.AdminAccountStore;
 import org.roster.application.port.out.AuditQuery;
 import org.roster.application.port.out.AuditStore;
 import org.roster.application.port.out.ExclusionStore;
+import org.roster.application.port.out.GroupQuery;
 import org.roster.application.port.out.GroupStore;
 import org.roster.application.port.out.KnownUser;
 import org.roster.application.port.out.LicenceStore;
@@ -534,13 +535,47 @@ abstract class StoreContract {
       Group otherSales = group(UUID.randomUUID(), "SALES-2");
       groups.insertAll(List.of(sales, presales, it, otherSales));
 
-      Page<Group> page = groups.search("SALES", null, PageRequest.first(2));
+      Page<Group> page = groups.search(new GroupQuery("SALES", null, true), PageRequest.first(2));
       assertThat(page.items()).containsExactly(presales, sales);
       assertThat(page.total()).isEqualTo(3);
-      assertThat(groups.search("sales", profile, PageRequest.first(10)).items())
+      assertThat(groups.search(new GroupQuery("sales", profile, true), PageRequest.first(10)).items())
           .containsExactly(presales, sales);
-      assertThat(groups.search(null, null, new PageRequest(1, 3)).items())
+      assertThat(groups.search(GroupQuery.ALL, new PageRequest(1, 3)).items())
           .containsExactly(otherSales);
+    }
+
+    @Test
+    void searchLeavesDeletedGroupsOutUnlessAsked() {
+      UUID profile = UUID.randomUUID();
+      Group live = group(profile, "Live");
+      Group gone = group(profile, "Gone").with("Gone", null, Set.of(), true, at(3));
+      groups.insertAll(List.of(live, gone));
+
+      assertThat(groups.search(new GroupQuery(null, profile, false), PageRequest.first(10)).items())
+          .containsExactly(live);
+      assertThat(groups.search(new GroupQuery(null, profile, true), PageRequest.first(10)).items())
+          .containsExactly(gone, live);
+    }
+
+    @Test
+    void countsDirectMembersPerGroup() {
+      UUID profile = UUID.randomUUID();
+      Group a = group(profile, "A");
+      Group b = group(profile, "B");
+      Group empty = group(profile, "Empty");
+      groups.insertAll(List.of(a, b, empty));
+      User u1 = user(profile, "u1");
+      User u2 = user(profile, "u2");
+      users.insertAll(List.of(u1, u2));
+      users.addMemberships(
+          List.of(
+              new Membership(u1.id(), a.id()),
+              new Membership(u2.id(), a.id()),
+              new Membership(u2.id(), b.id())));
+
+      assertThat(groups.memberCounts(List.of(a.id(), b.id(), empty.id())))
+          .isEqualTo(Map.of(a.id(), 2, b.id(), 1));
+      assertThat(groups.memberCounts(List.of())).isEmpty();
     }
   }
 

@@ -189,11 +189,21 @@ public final class InMemoryStores {
       gs.forEach(g -> db.groups.put(g.id(), g));
     }
 
-    public Page<Group> search(String text, UUID profileId, PageRequest p) {
+    public Page<Group> search(org.roster.application.port.out.GroupQuery q, PageRequest p) {
+      String text = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
       return page(db.groups.values().stream()
-          .filter(g -> text == null || g.name().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)))
-          .filter(g -> profileId == null || g.profileId().equals(profileId))
-          .sorted(Comparator.comparing(Group::name)).toList(), p);
+          .filter(g -> text == null || g.name().toLowerCase(Locale.ROOT).contains(text))
+          .filter(g -> q.profileId() == null || g.profileId().equals(q.profileId()))
+          .filter(g -> q.includeDeleted() || !g.deleted())
+          .sorted(Comparator.comparing((Group g) -> g.name().toLowerCase(Locale.ROOT)).thenComparing(Group::id))
+          .toList(), p);
+    }
+
+    public Map<UUID, Integer> memberCounts(Collection<UUID> groupIds) {
+      Map<UUID, Integer> out = new HashMap<>();
+      db.memberships.values().forEach(gs -> gs.stream().filter(groupIds::contains)
+          .forEach(g -> out.merge(g, 1, Integer::sum)));
+      return out;
     }
   }
 

@@ -5,6 +5,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.roster.application.fake.InMemoryStores;
 import org.roster.application.port.in.ManageRolesUseCase;
+import org.roster.application.port.in.QueryGroupsUseCase;
+import org.roster.application.service.GroupQueryService;
 import org.roster.application.service.RoleService;
 
 /**
@@ -22,6 +24,11 @@ public class AdminServices {
   @Singleton
   ManageRolesUseCase roles(InMemoryStores s) {
     return new RoleService(s.db, s.roles, s.groups, s.exclusions, s.audit, Clock.systemUTC());
+  }
+
+  @Singleton
+  QueryGroupsUseCase groups(InMemoryStores s) {
+    return new GroupQueryService(s.groups, s.roles);
   }
 
   /** Empties every table of the stores. */
