@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.roster.application.port.out.AdminAccountStore;
 import org.roster.application.port.out.AuditStore;
+import org.roster.application.port.out.CredentialStore;
 import org.roster.application.port.out.ExclusionStore;
 import org.roster.application.port.out.GroupStore;
 import org.roster.application.port.out.LicenceStore;
@@ -29,6 +30,7 @@ import org.roster.application.service.RunQueryService;
 import org.roster.application.service.RoleService;
 import org.roster.application.service.RunSyncService;
 import org.roster.application.service.SyncEngine;
+import org.roster.application.service.UserAdminService;
 import org.roster.application.service.UserQueryService;
 import org.roster.connector.api.ConnectorFactory;
 
@@ -40,7 +42,7 @@ import org.roster.connector.api.ConnectorFactory;
 public class RosterFactory {
   /** How long a run's lease on its profile lasts without renewal; renewed every 15 s. */
   static final Duration LEASE = Duration.ofSeconds(60);
-  /** PBKDF2 iterations for admin passwords (OWASP 2023 for PBKDF2-HMAC-SHA256). */
+  /** PBKDF2 iterations for admin and local users' passwords (OWASP 2023 for PBKDF2-HMAC-SHA256). */
   static final int PASSWORD_ITERATIONS = 210_000;
 
   @Singleton
@@ -115,8 +117,16 @@ public class RosterFactory {
 
   @Singleton
   LoginService loginService(UserStore users, ProfileStore profiles, ConnectorRegistry connectors,
-      Clock clock) {
-    return new LoginService(users, profiles, connectors, clock);
+      CredentialStore credentials, Clock clock) {
+    return new LoginService(users, profiles, connectors, credentials,
+        new PasswordHasher(PASSWORD_ITERATIONS), clock);
+  }
+
+  @Singleton
+  UserAdminService userAdminService(Transactions tx, UserStore users, ProfileStore profiles,
+      LicenceStore licences, CredentialStore credentials, AuditStore audit, Clock clock) {
+    return new UserAdminService(tx, users, profiles, licences, credentials, audit,
+        new PasswordHasher(PASSWORD_ITERATIONS), clock);
   }
 
   @Singleton

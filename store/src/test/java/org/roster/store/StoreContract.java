@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Timeout;
 import org.roster.application.port.out.AdminAccountStore;
 import org.roster.application.port.out.AuditQuery;
 import org.roster.application.port.out.AuditStore;
+import org.roster.application.port.out.CredentialStore;
 import org.roster.application.port.out.ExclusionStore;
 import org.roster.application.port.out.GroupQuery;
 import org.roster.application.port.out.GroupStore;
@@ -102,7 +103,9 @@ abstract class StoreContract {
           "sync_run",
           "run_entry",
           "profile_lease",
-          "admin_account");
+          "admin_account",
+          "local_password",
+          "import_selection");
   private static final Duration LEASE = Duration.ofMinutes(5);
 
   private ApplicationContext context;
@@ -117,6 +120,7 @@ abstract class StoreContract {
   AuditStore audit;
   RunStore runs;
   AdminAccountStore admins;
+  CredentialStore credentials;
   Jdbc storeJdbc;
   BulkInsert bulk;
 
@@ -141,6 +145,7 @@ abstract class StoreContract {
     audit = context.getBean(AuditStore.class);
     runs = context.getBean(RunStore.class);
     admins = context.getBean(AdminAccountStore.class);
+    credentials = context.getBean(CredentialStore.class);
     storeJdbc = context.getBean(Jdbc.class);
     bulk = context.getBean(BulkInsert.class);
   }
@@ -446,6 +451,44 @@ abstract class StoreContract {
       assertThat(second.items()).containsExactly(dan);
       assertThat(second.total()).isEqualTo(4);
       assertThat(users.search(UserQuery.ALL, new PageRequest(5, 3)).items()).isEmpty();
+    }
+
+    @Test
+    void searchFiltersByGroupRoleAndOrigin() {
+      UUID profile = UUID.randomUUID();
+      User ann = user(profile, "ann");
+      User bob = user(profile, "bob");
+      User owner = local("owner");
+      users.insertAll(List.of(ann, bob, owner));
+      UUID sales = UUID.randomUUID();
+      UUID staff = UUID.randomUUID();
+      users.addMemberships(
+          List.of(
+              new Membership(ann.id(), sales),
+              new Membership(ann.id(), staff),
+              new Membership(bob.id(), staff)));
+      UUID seller = UUID.randomUUID();
+      roles.addAssignments(
+          List.of(
+              new RoleAssignment(ann.id(), seller, true),
+              new RoleAssignment(owner.id(), seller, false)));
+
+      assertThat(search(new UserQuery(null, null, null, sales, null, null))).containsExactly(ann);
+      assertThat(search(new UserQuery(null, null, null, staff, null, null)))
+          .containsExactly(ann, bob);
+      assertThat(search(new UserQuery(null, null, null, null, seller, null)))
+          .containsExactly(ann, owner);
+      assertThat(search(new UserQuery(null, null, null, staff, seller, null)))
+          .containsExactly(ann);
+      assertThat(search(new UserQuery(null, null, null, null, null, true))).containsExactly(owner);
+      assertThat(search(new UserQuery(null, null, null, null, null, false)))
+          .containsExactly(ann, bob);
+      assertThat(search(new UserQuery("bo", null, profile, staff, null, false)))
+          .containsExactly(bob);
+    }
+
+    private List<User> search(UserQuery query) {
+      return users.search(query, PageRequest.first(10)).items();
     }
 
     @Test
@@ -776,6 +819,39 @@ abstract class StoreContract {
       assertThat(admins.find("ops")).contains(changed);
       assertThat(admins.find("nobody")).isEmpty();
       assertThat(admins.list()).containsExactly(admin, changed);
+    }
+  }
+
+  @Nested
+  class Credentials {
+    @Test
+    void aPasswordHashIsSavedReplacedAndRemoved() {
+      UUID owner = UUID.randomUUID();
+      UUID other = UUID.randomUUID();
+      assertThat(credentials.passwordHash(owner)).isEmpty();
+
+      credentials.savePasswordHash(owner, "pbkdf2-sha256$1$a$b", T0);
+      credentials.savePasswordHash(other, "pbkdf2-sha256$1$c$d", T0);
+      credentials.savePasswordHash(owner, "pbkdf2-sha256$1$e$f", at(5));
+
+      assertThat(credentials.passwordHash(owner)).contains("pbkdf2-sha256$1$e$f");
+      assertThat(count("SELECT count(*) FROM local_password")).isEqualTo(2);
+      credentials.remove(owner);
+      credentials.remove(UUID.randomUUID());
+      assertThat(credentials.passwordHash(owner)).isEmpty();
+      assertThat(credentials.passwordHash(other)).contains("pbkdf2-sha256$1$c$d");
+    }
+
+    @Test
+    void aSaveJoinsTheCallersTransactionAndRollsBackWithIt() {
+      UUID owner = UUID.randomUUID();
+      transactions.inTransaction(
+          tx -> {
+            credentials.savePasswordHash(owner, "pbkdf2-sha256$1$a$b", T0);
+            tx.setRollbackOnly();
+            return null;
+          });
+      assertThat(credentials.passwordHash(owner)).isEmpty();
     }
   }
 

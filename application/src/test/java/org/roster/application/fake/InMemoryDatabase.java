@@ -35,6 +35,8 @@ public final class InMemoryDatabase implements Transactions {
   public Set<String> exclusions = new HashSet<>();
   public List<AuditEvent> audit = new ArrayList<>();
   public Map<String, AdminAccount> admins = new HashMap<>();
+  /** Local users' password hashes by user id. */
+  public Map<UUID, String> passwords = new HashMap<>();
   private int depth;
   private volatile Thread owner;
 
@@ -93,6 +95,7 @@ public final class InMemoryDatabase implements Transactions {
     c.exclusions = new HashSet<>(exclusions);
     c.audit = new ArrayList<>(audit);
     c.admins = new HashMap<>(admins);
+    c.passwords = new HashMap<>(passwords);
     return c;
   }
 
@@ -108,5 +111,6 @@ public final class InMemoryDatabase implements Transactions {
     exclusions = s.exclusions;
     audit = s.audit;
     admins = s.admins;
+    passwords = s.passwords;
   }
 }

@@ -57,6 +57,7 @@ public final class InMemoryStores {
   public final Audit audit = new Audit();
   public final Runs runs = new Runs();
   public final Admins admins = new Admins();
+  public final Credentials credentials = new Credentials();
 
   static <T> Page<T> page(List<T> all, PageRequest p) {
     int from = (int) Math.min(all.size(), p.offset());
@@ -117,6 +118,16 @@ public final class InMemoryStores {
       }
       if (q.profileId() != null) {
         s = s.filter(u -> q.profileId().equals(u.profileId()));
+      }
+      if (q.groupId() != null) {
+        s = s.filter(u -> db.memberships.getOrDefault(u.id(), Set.of()).contains(q.groupId()));
+      }
+      if (q.roleId() != null) {
+        s = s.filter(u -> db.assignments.stream()
+            .anyMatch(a -> a.userId().equals(u.id()) && a.roleId().equals(q.roleId())));
+      }
+      if (q.local() != null) {
+        s = s.filter(u -> u.synced() != q.local());
       }
       return page(s.sorted(Comparator.comparing(User::loginKey)).toList(), p);
     }
@@ -289,6 +300,20 @@ public final class InMemoryStores {
 
     public void remove(String type, UUID id) {
       db.exclusions.remove(type + ":" + id);
+    }
+  }
+
+  public final class Credentials implements org.roster.application.port.out.CredentialStore {
+    public Optional<String> passwordHash(UUID userId) {
+      return Optional.ofNullable(db.passwords.get(userId));
+    }
+
+    public void savePasswordHash(UUID userId, String hash, Instant changedAt) {
+      db.passwords.put(userId, hash);
+    }
+
+    public void remove(UUID userId) {
+      db.passwords.remove(userId);
     }
   }
 

@@ -5,8 +5,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.roster.application.fake.InMemoryStores;
 import org.roster.application.port.in.ManageRolesUseCase;
+import org.roster.application.port.in.ManageUsersUseCase;
 import org.roster.application.port.in.QueryGroupsUseCase;
 import org.roster.application.service.GroupQueryService;
+import org.roster.application.service.PasswordHasher;
+import org.roster.application.service.UserAdminService;
 import org.roster.application.service.RoleService;
 
 /**
@@ -31,6 +34,12 @@ public class AdminServices {
     return new GroupQueryService(s.groups, s.roles);
   }
 
+  @Singleton
+  ManageUsersUseCase users(InMemoryStores s) {
+    return new UserAdminService(s.db, s.users, s.profiles, s.licences, s.credentials, s.audit,
+        new PasswordHasher(1000), Clock.systemUTC());
+  }
+
   /** Empties every table of the stores. */
   public static void reset(InMemoryStores s) {
     s.db.profiles.clear();
@@ -43,6 +52,7 @@ public class AdminServices {
     s.db.seatLimit = null;
     s.db.exclusions.clear();
     s.db.audit.clear();
+    s.db.passwords.clear();
     s.audit.committed.clear();
   }
 }

@@ -107,6 +107,23 @@ class UserControllerTest extends ApiTestSupport {
   }
 
   @Test
+  void filtersByGroupRoleAndOrigin() {
+    Reply inStaff = api().get("/api/v1/users?groupId=" + staff.id());
+    Reply sellers = api().get("/api/v1/users?roleId=" + sales.id() + "&status=active");
+    Reply local = api().get("/api/v1/users?local=true");
+    Reply synced = api().get("/api/v1/users?local=FALSE");
+
+    assertThat(inStaff.items()).extracting(u -> u.get("login")).containsExactly("alice");
+    assertThat(sellers.items()).extracting(u -> u.get("login")).containsExactly("alice");
+    assertThat(local.items()).extracting(u -> u.get("login")).containsExactly("owner");
+    assertThat(synced.items()).extracting(u -> u.get("login")).containsExactly("alice", "bob");
+    assertThat(api().get("/api/v1/users?roleId=" + UUID.randomUUID()).items()).isEmpty();
+    assertBadRequest(api().get("/api/v1/users?groupId=staff"), "groupId");
+    assertBadRequest(api().get("/api/v1/users?roleId=1"), "roleId");
+    assertBadRequest(api().get("/api/v1/users?local=perhaps"), "local");
+  }
+
+  @Test
   void pagesTheResult() {
     Reply page = api().get("/api/v1/users?page=1&size=2");
 
