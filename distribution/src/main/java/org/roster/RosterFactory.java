@@ -21,6 +21,7 @@ import org.roster.application.service.AuditQueryService;
 import org.roster.application.service.ConnectorRegistry;
 import org.roster.application.service.DirectorySearchService;
 import org.roster.application.service.DropFolderService;
+import org.roster.application.service.ExclusionService;
 import org.roster.application.service.GroupQueryService;
 import org.roster.application.service.LoginService;
 import org.roster.application.service.PasswordHasher;
@@ -138,6 +139,12 @@ public class RosterFactory {
   @Singleton
   GroupQueryService groupQueryService(GroupStore groups, RoleStore roles) {
     return new GroupQueryService(groups, roles);
+  }
+
+  @Singleton
+  ExclusionService exclusionService(Transactions tx, ExclusionStore exclusions, UserStore users,
+      GroupStore groups, RoleStore roles, AuditStore audit, Clock clock) {
+    return new ExclusionService(tx, exclusions, users, groups, roles, audit, clock);
   }
 
   @Singleton

@@ -30,3 +30,7 @@ CREATE TABLE import_selection (
   enable_users  BOOLEAN NOT NULL,
   role_ids      VARCHAR NOT NULL
 );
+
+-- Who excluded an object from the sync, and when (NULL for exclusions made before this version).
+ALTER TABLE exclusion ADD COLUMN created_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE exclusion ADD COLUMN created_by VARCHAR;

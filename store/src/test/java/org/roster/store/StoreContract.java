@@ -45,6 +45,7 @@ import org.roster.application.port.out.AdminAccountStore;
 import org.roster.application.port.out.AuditQuery;
 import org.roster.application.port.out.AuditStore;
 import org.roster.application.port.out.CredentialStore;
+import org.roster.application.port.out.Exclusion;
 import org.roster.application.port.out.ExclusionStore;
 import org.roster.application.port.out.GroupQuery;
 import org.roster.application.port.out.GroupStore;
@@ -792,16 +793,42 @@ abstract class StoreContract {
       UUID user = UUID.randomUUID();
       UUID group = UUID.randomUUID();
       UUID role = UUID.randomUUID();
-      exclusions.add("USER", user);
-      exclusions.add("USER", user);
-      exclusions.add("GROUP", group);
-      exclusions.add("ROLE", role);
+      assertThat(exclusions.add(new Exclusion("USER", user, T0, "admin:a"))).isTrue();
+      assertThat(exclusions.add(new Exclusion("USER", user, at(9), "admin:b"))).isFalse();
+      assertThat(exclusions.find("USER", user)).contains(new Exclusion("USER", user, T0, "admin:a"));
+      assertThat(exclusions.find("GROUP", user)).isEmpty();
+      exclusions.add(new Exclusion("GROUP", group, at(1), "admin:a"));
+      exclusions.add(new Exclusion("ROLE", role, null, null));
       assertThat(exclusions.load())
           .isEqualTo(new Exclusions(Set.of(user), Set.of(group), Set.of(role)));
 
-      exclusions.remove("GROUP", group);
+      assertThat(exclusions.remove("GROUP", group)).isTrue();
+      assertThat(exclusions.remove("GROUP", group)).isFalse();
       assertThat(exclusions.load()).isEqualTo(new Exclusions(Set.of(user), Set.of(), Set.of(role)));
-      assertThatThrownBy(() -> exclusions.add("TEAM", user)).hasMessageContaining("objectType");
+      assertThatThrownBy(() -> exclusions.remove("TEAM", user)).hasMessageContaining("objectType");
+      assertThatThrownBy(() -> new Exclusion("TEAM", user, T0, "x")).hasMessageContaining("objectType");
+    }
+
+    @Test
+    void exclusionsAreListedNewestFirstAndByType() {
+      UUID u1 = UUID.randomUUID();
+      UUID u2 = UUID.randomUUID();
+      UUID g = UUID.randomUUID();
+      UUID old = UUID.randomUUID();
+      Exclusion first = new Exclusion("USER", u1, at(1), "admin:a");
+      Exclusion second = new Exclusion("GROUP", g, at(2), "admin:b");
+      Exclusion third = new Exclusion("USER", u2, at(3), "admin:a");
+      Exclusion untimed = new Exclusion("ROLE", old, null, null);
+      exclusions.add(untimed);
+      exclusions.add(second);
+      exclusions.add(third);
+      exclusions.add(first);
+
+      Page<Exclusion> all = exclusions.list(null, PageRequest.first(10));
+      assertThat(all.items()).containsExactly(third, second, first, untimed);
+      assertThat(all.total()).isEqualTo(4);
+      assertThat(exclusions.list("USER", PageRequest.first(10)).items()).containsExactly(third, first);
+      assertThat(exclusions.list(null, new PageRequest(1, 3)).items()).containsExactly(untimed);
     }
 
     @Test

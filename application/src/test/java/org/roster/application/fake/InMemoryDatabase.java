@@ -32,7 +32,8 @@ public final class InMemoryDatabase implements Transactions {
   public Map<UUID, Role> roles = new LinkedHashMap<>();
   public Set<RoleAssignment> assignments = new HashSet<>();
   public Integer seatLimit;
-  public Set<String> exclusions = new HashSet<>();
+  /** Exclusions by "TYPE:id", in the order they were added. */
+  public Map<String, org.roster.application.port.out.Exclusion> exclusions = new LinkedHashMap<>();
   public List<AuditEvent> audit = new ArrayList<>();
   public Map<String, AdminAccount> admins = new HashMap<>();
   /** Local users' password hashes by user id. */
@@ -92,7 +93,7 @@ public final class InMemoryDatabase implements Transactions {
     c.roles = new LinkedHashMap<>(roles);
     c.assignments = new HashSet<>(assignments);
     c.seatLimit = seatLimit;
-    c.exclusions = new HashSet<>(exclusions);
+    c.exclusions = new LinkedHashMap<>(exclusions);
     c.audit = new ArrayList<>(audit);
     c.admins = new HashMap<>(admins);
     c.passwords = new HashMap<>(passwords);

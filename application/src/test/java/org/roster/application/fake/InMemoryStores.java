@@ -287,19 +287,33 @@ public final class InMemoryStores {
   public final class Excl implements ExclusionStore {
     public Exclusions load() {
       Set<UUID> u = new HashSet<>(), g = new HashSet<>(), r = new HashSet<>();
-      for (String e : db.exclusions) {
-        String[] p = e.split(":");
-        (p[0].equals("USER") ? u : p[0].equals("GROUP") ? g : r).add(UUID.fromString(p[1]));
+      for (org.roster.application.port.out.Exclusion e : db.exclusions.values()) {
+        (e.objectType().equals("USER") ? u : e.objectType().equals("GROUP") ? g : r).add(e.objectId());
       }
       return new Exclusions(u, g, r);
     }
 
+    /** Excludes an object now, by a test. */
     public void add(String type, UUID id) {
-      db.exclusions.add(type + ":" + id);
+      add(new org.roster.application.port.out.Exclusion(type, id, Instant.now(), "test"));
     }
 
-    public void remove(String type, UUID id) {
-      db.exclusions.remove(type + ":" + id);
+    public boolean add(org.roster.application.port.out.Exclusion e) {
+      return db.exclusions.putIfAbsent(e.objectType() + ":" + e.objectId(), e) == null;
+    }
+
+    public Optional<org.roster.application.port.out.Exclusion> find(String type, UUID id) {
+      return Optional.ofNullable(db.exclusions.get(type + ":" + id));
+    }
+
+    public boolean remove(String type, UUID id) {
+      return db.exclusions.remove(type + ":" + id) != null;
+    }
+
+    public Page<org.roster.application.port.out.Exclusion> list(String type, PageRequest p) {
+      List<org.roster.application.port.out.Exclusion> all = new ArrayList<>(db.exclusions.values());
+      java.util.Collections.reverse(all);
+      return page(all.stream().filter(e -> type == null || e.objectType().equals(type)).toList(), p);
     }
   }
 

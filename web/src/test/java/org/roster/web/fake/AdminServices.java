@@ -4,9 +4,11 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.roster.application.fake.InMemoryStores;
+import org.roster.application.port.in.ManageExclusionsUseCase;
 import org.roster.application.port.in.ManageRolesUseCase;
 import org.roster.application.port.in.ManageUsersUseCase;
 import org.roster.application.port.in.QueryGroupsUseCase;
+import org.roster.application.service.ExclusionService;
 import org.roster.application.service.GroupQueryService;
 import org.roster.application.service.PasswordHasher;
 import org.roster.application.service.UserAdminService;
@@ -38,6 +40,12 @@ public class AdminServices {
   ManageUsersUseCase users(InMemoryStores s) {
     return new UserAdminService(s.db, s.users, s.profiles, s.licences, s.credentials, s.audit,
         new PasswordHasher(1000), Clock.systemUTC());
+  }
+
+  @Singleton
+  ManageExclusionsUseCase exclusions(InMemoryStores s) {
+    return new ExclusionService(s.db, s.exclusions, s.users, s.groups, s.roles, s.audit,
+        Clock.systemUTC());
   }
 
   /** Empties every table of the stores. */
