@@ -23,6 +23,7 @@ import org.roster.application.service.DirectorySearchService;
 import org.roster.application.service.DropFolderService;
 import org.roster.application.service.ExclusionService;
 import org.roster.application.service.GroupQueryService;
+import org.roster.application.service.LicenceService;
 import org.roster.application.service.LoginService;
 import org.roster.application.service.PasswordHasher;
 import org.roster.application.service.ProfileService;
@@ -145,6 +146,12 @@ public class RosterFactory {
   ExclusionService exclusionService(Transactions tx, ExclusionStore exclusions, UserStore users,
       GroupStore groups, RoleStore roles, AuditStore audit, Clock clock) {
     return new ExclusionService(tx, exclusions, users, groups, roles, audit, clock);
+  }
+
+  @Singleton
+  LicenceService licenceService(Transactions tx, LicenceStore licences, UserStore users,
+      RoleStore roles, AuditStore audit, Clock clock) {
+    return new LicenceService(tx, licences, users, roles, audit, clock);
   }
 
   @Singleton

@@ -152,6 +152,15 @@ public class JdbcUserStore implements UserStore {
   }
 
   @Override
+  public Page<User> blocked(PageRequest page) {
+    Where where = new Where().andIf(UserStatus.BLOCKED, "status = ?", UserStatus.BLOCKED);
+    return jdbc.joined(
+        c ->
+            where.page(
+                c, "app_user", UserRows.COLUMNS, "blocked_since, id", page, rows::user));
+  }
+
+  @Override
   public int countSeats() {
     return jdbc.joined(c -> (int) Sql.count(c, "SELECT count(*) FROM app_user WHERE seat = TRUE"));
   }

@@ -502,6 +502,10 @@ abstract class StoreContract {
 
       assertThat(users.blockedQueue(10)).containsExactly(early, middle, late);
       assertThat(users.blockedQueue(2)).containsExactly(early, middle);
+      Page<User> second = users.blocked(new PageRequest(1, 2));
+      assertThat(second.items()).containsExactly(late);
+      assertThat(second.total()).isEqualTo(3);
+      assertThat(users.blocked(PageRequest.first(10)).items()).containsExactly(early, middle, late);
     }
 
     @Test

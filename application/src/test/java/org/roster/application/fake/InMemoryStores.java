@@ -137,6 +137,10 @@ public final class InMemoryStores {
           .sorted(Comparator.comparing(User::blockedSince).thenComparing(User::id)).limit(limit).toList();
     }
 
+    public Page<User> blocked(PageRequest p) {
+      return page(blockedQueue(Integer.MAX_VALUE), p);
+    }
+
     public int countSeats() {
       return (int) db.users.values().stream().filter(User::seat).count();
     }

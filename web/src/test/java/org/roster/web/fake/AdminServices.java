@@ -5,11 +5,13 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.roster.application.fake.InMemoryStores;
 import org.roster.application.port.in.ManageExclusionsUseCase;
+import org.roster.application.port.in.ManageLicencesUseCase;
 import org.roster.application.port.in.ManageRolesUseCase;
 import org.roster.application.port.in.ManageUsersUseCase;
 import org.roster.application.port.in.QueryGroupsUseCase;
 import org.roster.application.service.ExclusionService;
 import org.roster.application.service.GroupQueryService;
+import org.roster.application.service.LicenceService;
 import org.roster.application.service.PasswordHasher;
 import org.roster.application.service.UserAdminService;
 import org.roster.application.service.RoleService;
@@ -46,6 +48,11 @@ public class AdminServices {
   ManageExclusionsUseCase exclusions(InMemoryStores s) {
     return new ExclusionService(s.db, s.exclusions, s.users, s.groups, s.roles, s.audit,
         Clock.systemUTC());
+  }
+
+  @Singleton
+  ManageLicencesUseCase licences(InMemoryStores s) {
+    return new LicenceService(s.db, s.licences, s.users, s.roles, s.audit, Clock.systemUTC());
   }
 
   /** Empties every table of the stores. */
