@@ -10,6 +10,7 @@ import org.roster.application.port.out.AuditStore;
 import org.roster.application.port.out.CredentialStore;
 import org.roster.application.port.out.ExclusionStore;
 import org.roster.application.port.out.GroupStore;
+import org.roster.application.port.out.ImportStore;
 import org.roster.application.port.out.LicenceStore;
 import org.roster.application.port.out.ProfileStore;
 import org.roster.application.port.out.RoleStore;
@@ -23,6 +24,7 @@ import org.roster.application.service.DirectorySearchService;
 import org.roster.application.service.DropFolderService;
 import org.roster.application.service.ExclusionService;
 import org.roster.application.service.GroupQueryService;
+import org.roster.application.service.ImportService;
 import org.roster.application.service.LicenceService;
 import org.roster.application.service.LoginService;
 import org.roster.application.service.PasswordHasher;
@@ -60,9 +62,9 @@ public class RosterFactory {
   @Singleton
   SyncEngine syncEngine(Transactions tx, UserStore users, GroupStore groups, RoleStore roles,
       LicenceStore licences, ExclusionStore exclusions, ProfileStore profiles, AuditStore audit,
-      RunStore runs, Clock clock) {
-    return new SyncEngine(tx,
-        new SyncEngine.Stores(users, groups, roles, licences, exclusions, profiles, audit, runs), clock);
+      RunStore runs, ImportStore imports, Clock clock) {
+    return new SyncEngine(tx, new SyncEngine.Stores(users, groups, roles, licences, exclusions,
+        profiles, audit, runs, imports), clock);
   }
 
   @Singleton
@@ -152,6 +154,12 @@ public class RosterFactory {
   LicenceService licenceService(Transactions tx, LicenceStore licences, UserStore users,
       RoleStore roles, AuditStore audit, Clock clock) {
     return new LicenceService(tx, licences, users, roles, audit, clock);
+  }
+
+  @Singleton
+  ImportService importService(ProfileStore profiles, RoleStore roles, ImportStore imports,
+      ConnectorRegistry connectors, RunSyncService runs) {
+    return new ImportService(profiles, roles, imports, connectors, runs);
   }
 
   @Singleton

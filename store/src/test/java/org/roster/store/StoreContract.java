@@ -49,6 +49,8 @@ import org.roster.application.port.out.Exclusion;
 import org.roster.application.port.out.ExclusionStore;
 import org.roster.application.port.out.GroupQuery;
 import org.roster.application.port.out.GroupStore;
+import org.roster.application.port.out.ImportSelection;
+import org.roster.application.port.out.ImportStore;
 import org.roster.application.port.out.KnownUser;
 import org.roster.application.port.out.LicenceStore;
 import org.roster.application.port.out.Membership;
@@ -121,6 +123,7 @@ abstract class StoreContract {
   AuditStore audit;
   RunStore runs;
   AdminAccountStore admins;
+  ImportStore imports;
   CredentialStore credentials;
   Jdbc storeJdbc;
   BulkInsert bulk;
@@ -147,6 +150,7 @@ abstract class StoreContract {
     runs = context.getBean(RunStore.class);
     admins = context.getBean(AdminAccountStore.class);
     credentials = context.getBean(CredentialStore.class);
+    imports = context.getBean(ImportStore.class);
     storeJdbc = context.getBean(Jdbc.class);
     bulk = context.getBean(BulkInsert.class);
   }
@@ -883,6 +887,24 @@ abstract class StoreContract {
             return null;
           });
       assertThat(credentials.passwordHash(owner)).isEmpty();
+    }
+  }
+
+  @Nested
+  class Imports {
+    @Test
+    void aSelectionIsKeptWithItsRun() {
+      UUID run = UUID.randomUUID();
+      UUID role = UUID.randomUUID();
+      ImportSelection selection =
+          new ImportSelection(run, List.of("guid-2", TRICKY, "guid-1"), false, Set.of(role));
+      imports.save(selection);
+      imports.save(new ImportSelection(UUID.randomUUID(), List.of("x"), true, Set.of()));
+
+      assertThat(imports.find(run)).contains(selection);
+      assertThat(imports.find(run).orElseThrow().externalIds())
+          .containsExactly("guid-2", TRICKY, "guid-1");
+      assertThat(imports.find(UUID.randomUUID())).isEmpty();
     }
   }
 

@@ -58,6 +58,7 @@ public final class InMemoryStores {
   public final Runs runs = new Runs();
   public final Admins admins = new Admins();
   public final Credentials credentials = new Credentials();
+  public final Imports imports = new Imports();
 
   static <T> Page<T> page(List<T> all, PageRequest p) {
     int from = (int) Math.min(all.size(), p.offset());
@@ -318,6 +319,20 @@ public final class InMemoryStores {
       List<org.roster.application.port.out.Exclusion> all = new ArrayList<>(db.exclusions.values());
       java.util.Collections.reverse(all);
       return page(all.stream().filter(e -> type == null || e.objectType().equals(type)).toList(), p);
+    }
+  }
+
+  /** Import selections; kept outside the snapshot like run history (written before a run). */
+  public static final class Imports implements org.roster.application.port.out.ImportStore {
+    public final Map<UUID, org.roster.application.port.out.ImportSelection> selections =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    public void save(org.roster.application.port.out.ImportSelection s) {
+      selections.put(s.runId(), s);
+    }
+
+    public Optional<org.roster.application.port.out.ImportSelection> find(UUID runId) {
+      return Optional.ofNullable(selections.get(runId));
     }
   }
 
