@@ -11,6 +11,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.math.BigDecimal;
 import org.roster.application.port.in.InvalidRequestException;
 import org.roster.application.port.in.ManageLicencesUseCase;
@@ -46,6 +49,9 @@ public class LicenceController {
    */
   @Put("/limit")
   @Secured(ApiRoles.SYSADMIN)
+  @RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = LimitRequest.class)))
   public LicenceResponse setLimit(@Body JsonNode body, Authentication authentication) {
     return LicenceResponse.from(licences.setLimit(limitOf(body), AdminActor.of(authentication)));
   }
