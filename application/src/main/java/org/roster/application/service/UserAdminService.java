@@ -26,8 +26,10 @@ import org.roster.domain.licence.LicencePool;
 import org.roster.domain.sync.Profile;
 
 /**
- * An admin's changes to users. Status changes lock the licence pool as a run does, so an admin's
- * activation and a run never hand out the same free seat.
+ * An admin's changes to users. Each change to a synced user's record first locks the licence
+ * pool, as a run of a licence-granting profile does for its whole length: the change waits for
+ * such a run to end instead of being overwritten by it, and an admin's activation and a run never
+ * hand out the same free seat.
  */
 public final class UserAdminService implements ManageUsersUseCase {
   private final Transactions tx;
@@ -55,6 +57,7 @@ public final class UserAdminService implements ManageUsersUseCase {
   @Override
   public User setProtected(UUID id, boolean protect, String actor) {
     return tx.inTransaction(t -> {
+      licences.lockPool();
       User u = find(id);
       if (u.protectedUser() == protect) {
         return u;
@@ -107,15 +110,13 @@ public final class UserAdminService implements ManageUsersUseCase {
   @Override
   public User deactivate(UUID id, String actor) {
     return tx.inTransaction(t -> {
+      licences.lockPool();
       User u = find(id);
       if (u.status() == UserStatus.DELETED) {
         throw new ConflictException("user '" + u.login() + "' is DELETED");
       }
       if (u.status() == UserStatus.INACTIVE && u.inactiveReason() == InactiveReason.BY_ADMIN) {
         return u;
-      }
-      if (u.seat()) {
-        licences.lockPool(); // the seat goes back to a pool a run may be handing out
       }
       User after = u.withStatus(UserStatus.INACTIVE, InactiveReason.BY_ADMIN, clock.instant())
           .withSeat(false);
@@ -129,6 +130,7 @@ public final class UserAdminService implements ManageUsersUseCase {
   @Override
   public User activate(UUID id, String actor) {
     return tx.inTransaction(t -> {
+      LicencePool pool = licences.lockPool();
       User u = find(id);
       switch (u.status()) {
         case ACTIVE -> {
@@ -148,7 +150,6 @@ public final class UserAdminService implements ManageUsersUseCase {
       }
       User after = u.withStatus(UserStatus.ACTIVE, null, clock.instant());
       if (u.synced() && grantsLicences(u) && !u.seat()) {
-        LicencePool pool = licences.lockPool();
         if (!pool.hasFreeSeat()) {
           throw new ConflictException("no licence seat is free (" + pool.used() + " of "
               + pool.limit() + " held); raise the limit or free a seat first");
@@ -171,6 +172,7 @@ public final class UserAdminService implements ManageUsersUseCase {
       throw new InvalidRequestException("externalId", "'externalId' must not be blank");
     }
     return tx.inTransaction(t -> {
+      licences.lockPool();
       User u = find(id);
       requireLocal(u, "it is synced by profile " + u.profileId() + " already");
       Profile p = profiles.find(profileId).orElseThrow(() -> new NotFoundException("profile", profileId));
