@@ -126,14 +126,14 @@ public final class RoleService implements ManageRolesUseCase {
   public void delete(UUID id, boolean force, String actor) {
     tx.inTransaction(t -> {
       Role role = find(id);
-      RoleTree tree = new RoleTree(roles.all());
+      List<Role> all = roles.all();
+      RoleTree tree = new RoleTree(all);
       List<Role> children = tree.children(id);
       int holders = roles.countHolders(id);
       if (!force && (!children.isEmpty() || holders > 0)) {
         throw new ConflictException(refusal(role, children, holders));
       }
-      List<Role> rest = roles.all().stream().filter(r -> !r.id().equals(id)).toList();
-      RoleTree without = new RoleTree(rest);
+      RoleTree without = new RoleTree(all.stream().filter(r -> !r.id().equals(id)).toList());
       for (Role child : children) {
         Role moved = child.movedUnder(role.parentId());
         without.siblingNamed(moved).ifPresent(clash -> {

@@ -7,23 +7,23 @@ import java.time.Duration;
 import java.util.List;
 import org.roster.application.fake.FakeConnector;
 import org.roster.application.fake.InMemoryStores;
+import org.roster.application.port.in.ImportEntriesUseCase;
 import org.roster.application.port.in.ManageExclusionsUseCase;
 import org.roster.application.port.in.ManageLicencesUseCase;
-import org.roster.application.port.in.ImportEntriesUseCase;
 import org.roster.application.port.in.ManageRolesUseCase;
 import org.roster.application.port.in.ManageUsersUseCase;
 import org.roster.application.port.in.QueryGroupsUseCase;
-import org.roster.application.service.ExclusionService;
 import org.roster.application.service.ConnectorRegistry;
+import org.roster.application.service.ExclusionService;
 import org.roster.application.service.GroupQueryService;
 import org.roster.application.service.ImportService;
+import org.roster.application.service.LicenceService;
+import org.roster.application.service.PasswordHasher;
+import org.roster.application.service.RoleService;
 import org.roster.application.service.RunExecution;
 import org.roster.application.service.RunSyncService;
 import org.roster.application.service.SyncEngine;
-import org.roster.application.service.LicenceService;
-import org.roster.application.service.PasswordHasher;
 import org.roster.application.service.UserAdminService;
-import org.roster.application.service.RoleService;
 
 /**
  * The admin API's use cases as the real services over the application's in-memory stores: their
