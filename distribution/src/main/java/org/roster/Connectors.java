@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import org.roster.connector.csv.CsvConnectorFactory;
 import org.roster.connector.ldap.LdapConnectorFactory;
+import org.roster.connector.okta.OktaConnectorFactory;
 
 /**
  * The connectors this server has: one method per connector module. The connector modules know
@@ -20,5 +21,10 @@ public class Connectors {
   @Singleton
   LdapConnectorFactory ldap() {
     return new LdapConnectorFactory();
+  }
+
+  @Singleton
+  OktaConnectorFactory okta() {
+    return new OktaConnectorFactory();
   }
 }

@@ -1,6 +1,7 @@
 package org.roster;
 
 import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,14 +34,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code roster demo}: a CSV profile "demo-csv" fed by {@code <data dir>/demo/inbox}, a sample file
- * of {@value DemoPeople#COUNT} people in it and its first sync. Idempotent: once the profile has
- * run, a later start only tells where to drop files.
+ * {@code roster demo}: a CSV profile "demo-csv" fed by {@code <data dir>/demo/inbox} with a sample
+ * file of {@value DemoPeople#COUNT} people in it, and an LDAP profile "demo-ldap" reading an
+ * embedded directory ({@link DemoDirectory}, {@value DemoDirectory#COUNT} other people, on
+ * 127.0.0.1:{@code roster.demo.ldap-port}, default 33389), each with its first sync. Idempotent:
+ * once a profile has run, a later start only says where things are.
  */
 @Singleton
 public class DemoSetup {
   static final String ENABLED = "roster.demo.enabled";
   static final String PROFILE = "demo-csv";
+  static final String LDAP_PROFILE = "demo-ldap";
   private static final String ACTOR = "system:demo";
   private static final Duration WAIT = Duration.ofMinutes(2);
   private static final Logger LOG = LoggerFactory.getLogger(DemoSetup.class);
@@ -50,10 +55,14 @@ public class DemoSetup {
   private final RunSyncService runService;
   private final RunStore runs;
   private final Clock clock;
+  private final int ldapPort;
+  private DemoDirectory directory;
 
   public DemoSetup(@Value("${" + ENABLED + ":false}") boolean enabled, DataDirectory dataDir,
-      ManageProfilesUseCase profiles, RunSyncService runService, RunStore runs, Clock clock) {
+      ManageProfilesUseCase profiles, RunSyncService runService, RunStore runs, Clock clock,
+      @Value("${roster.demo.ldap-port:33389}") int ldapPort) {
     this.enabled = enabled;
+    this.ldapPort = ldapPort;
     this.inbox = dataDir.resolve("demo").resolve("inbox");
     this.profiles = profiles;
     this.runService = runService;
@@ -67,25 +76,66 @@ public class DemoSetup {
 
   /** Sets the demo up; returns the lines to show the user, who reaches the server at {@code url}. */
   public List<String> setUp(String url) {
-    Profile profile = profiles.list().stream().filter(p -> p.name().equals(PROFILE)).findFirst()
+    List<String> lines = new ArrayList<>();
+    Profile csv = profiles.list().stream().filter(p -> p.name().equals(PROFILE)).findFirst()
         .orElseGet(() -> profiles.create(new SaveProfileCommand(PROFILE, "csv",
             Map.of("folder", inbox.toString()), null, true), ACTOR));
-    boolean ranBefore = runs.list(profile.id(), PageRequest.first(1)).total() > 0;
-    String outcome;
-    if (ranBefore) {
-      outcome = "set up before; its runs: GET /api/v1/runs?profileId=" + profile.id();
-    } else {
-      Path file = writeSample();
-      SyncRun run = waitForEnd(firstRun(profile).id());
-      outcome = "first sync of " + file.getFileName() + " " + run.status()
-          + (run.summary() == null ? "" : ": " + run.summary())
-          + (run.error() == null ? "" : " (" + run.error() + ")");
+    lines.add("demo: CSV profile '" + PROFILE + "' (id " + csv.id() + ")");
+    lines.add("demo: " + firstSync(csv, () -> "of " + writeSample().getFileName()));
+    lines.add("demo: drop CSV files into " + inbox);
+
+    try {
+      directory = DemoDirectory.start(ldapPort);
+      Profile ldap = ldapProfile();
+      lines.add("demo: LDAP profile '" + LDAP_PROFILE + "' (id " + ldap.id() + ") reads the embedded "
+          + "directory " + directory.url() + " (" + DemoDirectory.BASE_DN + ")");
+      lines.add("demo: " + firstSync(ldap, () -> "of the directory"));
+    } catch (IllegalStateException e) {
+      LOG.error("The demo's LDAP directory is not there: {}", e.getMessage());
+      lines.add("demo: no embedded LDAP directory: " + e.getMessage());
     }
-    return List.of(
-        "demo: CSV profile '" + PROFILE + "' (id " + profile.id() + ")",
-        "demo: " + outcome,
-        "demo: drop CSV files into " + inbox,
-        "demo: try  curl -u admin:PASSWORD '" + url + "/api/v1/users?q=ada'");
+    lines.add("demo: try  curl -u admin:PASSWORD '" + url + "/api/v1/users?q=ada'");
+    lines.add("demo: or   curl -u admin:PASSWORD -H 'content-type: application/json' -d "
+        + "'{\"login\":\"kai.lindqvist\",\"password\":\"" + DemoDirectory.PASSWORD + "\"}' '"
+        + url + "/api/v1/auth/login'");
+    return lines;
+  }
+
+  /** The LDAP profile, made or pointed at the directory's address of this start. */
+  private Profile ldapProfile() {
+    Optional<Profile> existing = profiles.list().stream()
+        .filter(p -> p.name().equals(LDAP_PROFILE)).findFirst();
+    SaveProfileCommand command = new SaveProfileCommand(LDAP_PROFILE, "ldap",
+        directory.profileSettings(), null, true);
+    if (existing.isEmpty()) {
+      return profiles.create(command, ACTOR);
+    }
+    Profile p = existing.get();
+    if (!directory.url().equals(p.settings().get("url"))) {
+      return profiles.update(p.id(), new SaveProfileCommand(LDAP_PROFILE, "ldap",
+          directory.profileSettings(), p.policy(), p.enabled()), ACTOR);
+    }
+    return p;
+  }
+
+  /** Runs a profile's first sync, unless it ran before; says how it went. */
+  private String firstSync(Profile profile, java.util.function.Supplier<String> prepare) {
+    if (runs.list(profile.id(), PageRequest.first(1)).total() > 0) {
+      return "'" + profile.name() + "' was set up before; its runs: GET /api/v1/runs?profileId="
+          + profile.id();
+    }
+    String what = prepare.get();
+    SyncRun run = waitForEnd(firstRun(profile).id());
+    return "first sync " + what + " " + run.status()
+        + (run.summary() == null ? "" : ": " + run.summary())
+        + (run.error() == null ? "" : " (" + run.error() + ")");
+  }
+
+  @PreDestroy
+  void stop() {
+    if (directory != null) {
+      directory.close();
+    }
   }
 
   /** Writes the sample under a temporary name, dates it back past the quiet period, moves it in. */

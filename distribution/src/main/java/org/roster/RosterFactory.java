@@ -1,7 +1,9 @@
 package org.roster;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +16,9 @@ import org.roster.application.port.out.ImportStore;
 import org.roster.application.port.out.LicenceStore;
 import org.roster.application.port.out.ProfileStore;
 import org.roster.application.port.out.RoleStore;
+import org.roster.application.port.out.RunObserver;
 import org.roster.application.port.out.RunStore;
+import org.roster.application.port.out.ScheduleStore;
 import org.roster.application.port.out.Transactions;
 import org.roster.application.port.out.UserStore;
 import org.roster.application.service.AdminAccessService;
@@ -33,6 +37,8 @@ import org.roster.application.service.RunExecution;
 import org.roster.application.service.RunQueryService;
 import org.roster.application.service.RoleService;
 import org.roster.application.service.RunSyncService;
+import org.roster.application.service.SecretBox;
+import org.roster.application.service.ScheduleService;
 import org.roster.application.service.SyncEngine;
 import org.roster.application.service.UserAdminService;
 import org.roster.application.service.UserQueryService;
@@ -44,8 +50,6 @@ import org.roster.connector.api.ConnectorFactory;
  */
 @Factory
 public class RosterFactory {
-  /** How long a run's lease on its profile lasts without renewal; renewed every 15 s. */
-  static final Duration LEASE = Duration.ofSeconds(60);
   /** PBKDF2 iterations for admin and local users' passwords (OWASP 2023 for PBKDF2-HMAC-SHA256). */
   static final int PASSWORD_ITERATIONS = 210_000;
 
@@ -55,8 +59,22 @@ public class RosterFactory {
   }
 
   @Singleton
-  ConnectorRegistry connectorRegistry(List<ConnectorFactory> factories) {
-    return new ConnectorRegistry(factories);
+  RunTimings runTimings(@Value("${roster.runs.lease:60s}") Duration lease,
+      @Value("${roster.runs.poll:2s}") Duration poll) {
+    return new RunTimings(lease, poll);
+  }
+
+  /** The key that seals the profiles' secrets at rest (see {@link SecretKeyMaterial}). */
+  @Singleton
+  SecretBox secretBox(@Value("${roster.secrets.key:}") String key,
+      @Value("${roster.secrets.key-file:}") String keyFile, DataDirectory dataDir) {
+    return SecretKeyMaterial.load(key,
+        keyFile.isBlank() ? dataDir.resolve("secret.key") : Path.of(keyFile));
+  }
+
+  @Singleton
+  ConnectorRegistry connectorRegistry(List<ConnectorFactory> factories, SecretBox secrets) {
+    return new ConnectorRegistry(factories, secrets);
   }
 
   @Singleton
@@ -69,8 +87,8 @@ public class RosterFactory {
 
   @Singleton
   RunExecution runExecution(ProfileStore profiles, RunStore runs, AuditStore audit,
-      ConnectorRegistry connectors, SyncEngine engine, Clock clock) {
-    return new RunExecution(profiles, runs, audit, connectors, engine, clock);
+      ConnectorRegistry connectors, SyncEngine engine, Clock clock, List<RunObserver> observers) {
+    return new RunExecution(profiles, runs, audit, connectors, engine, clock, observers);
   }
 
   /**
@@ -79,9 +97,9 @@ public class RosterFactory {
    */
   @Singleton
   RunSyncService runSyncService(ProfileStore profiles, RunStore runs, RunExecution execution,
-      RunThreads threads, Clock clock, NodeId node) {
+      RunThreads threads, Clock clock, NodeId node, RunTimings timings) {
     RunSyncService service = new RunSyncService(profiles, runs, execution, threads.executor(), clock,
-        node.value(), LEASE);
+        node.value(), timings.lease());
     service.abortOrphans();
     return service;
   }
@@ -93,9 +111,15 @@ public class RosterFactory {
   }
 
   @Singleton
+  ScheduleService scheduleService(ProfileStore profiles, ScheduleStore schedules,
+      RunSyncService runService, Clock clock) {
+    return new ScheduleService(profiles, schedules, runService, clock);
+  }
+
+  @Singleton
   ProfileService profileService(ProfileStore profiles, AuditStore audit,
-      ConnectorRegistry connectors, Clock clock) {
-    return new ProfileService(profiles, audit, connectors, clock);
+      ConnectorRegistry connectors, ScheduleService schedules, Clock clock) {
+    return new ProfileService(profiles, audit, connectors, schedules, clock);
   }
 
   @Singleton

@@ -11,27 +11,34 @@ import java.util.List;
 import java.util.Optional;
 import org.roster.application.port.in.AdminAccessUseCase;
 import org.roster.application.service.AdminAccessService;
+import org.roster.application.service.ProfileService;
 import org.roster.application.service.RunSyncService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What happens once at start-up, in order: runs cut off by a crash are aborted (while the context
  * starts: {@link RunScheduler} is created with it, and with it {@link RunSyncService}), then the
- * bootstrap admin is made sure of, and once the HTTP server listens, the demo is set up (demo
+ * profiles' secrets are proven to open with this server's key (plain-text ones of an older version
+ * are sealed), then the bootstrap admin is made sure of, and once the HTTP server listens, the demo is set up (demo
  * mode) and a banner with the address and the admin login is printed; a generated admin password
  * is shown in it, once.
  */
 @Singleton
 public class Startup {
+  private static final Logger LOG = LoggerFactory.getLogger(Startup.class);
   private final AdminAccessUseCase admins;
+  private final ProfileService profiles;
   private final DemoSetup demo;
   private final DataDirectory dataDir;
   private final Optional<String> configuredPassword;
   private final PrintStream out;
   private Optional<String> generatedPassword = Optional.empty();
 
-  public Startup(AdminAccessUseCase admins, DemoSetup demo,
+  public Startup(AdminAccessUseCase admins, ProfileService profiles, DemoSetup demo,
       DataDirectory dataDir, @Value("${roster.admin.password:}") String configuredPassword) {
     this.admins = admins;
+    this.profiles = profiles;
     this.demo = demo;
     this.dataDir = dataDir;
     this.configuredPassword = Optional.of(configuredPassword).filter(p -> !p.isBlank());
@@ -40,6 +47,10 @@ public class Startup {
 
   @EventListener
   void onStartup(StartupEvent event) {
+    int sealed = profiles.sealStoredSecrets();
+    if (sealed > 0) {
+      LOG.info("Sealed the plain-text secrets of {} profile(s) with the secret key", sealed);
+    }
     generatedPassword = admins.ensureBootstrapAdmin(configuredPassword);
   }
 

@@ -17,12 +17,14 @@ import org.roster.application.port.out.LicenceStore;
 import org.roster.application.port.out.ProfileStore;
 import org.roster.application.port.out.RoleStore;
 import org.roster.application.port.out.RunStore;
+import org.roster.application.port.out.ScheduleStore;
 import org.roster.application.port.out.Transactions;
 import org.roster.application.port.out.UserStore;
 import org.roster.application.service.ConnectorRegistry;
 import org.roster.application.service.ProfileService;
 import org.roster.application.service.RunExecution;
 import org.roster.application.service.RunSyncService;
+import org.roster.application.service.ScheduleService;
 import org.roster.application.service.SyncEngine;
 import org.roster.connector.api.ConnectorFactory;
 import org.roster.connector.ldap.LdapConnectorFactory;
@@ -74,7 +76,9 @@ final class RosterInstance implements AutoCloseable {
         new RunExecution(profiles, runs, audit, connectors, engine, clock);
     runService = new RunSyncService(profiles, runs, execution, Runnable::run, clock, "bench",
         Duration.ofHours(1));
-    profileService = new ProfileService(profiles, audit, connectors, clock);
+    ScheduleService schedules = new ScheduleService(profiles,
+        context.getBean(ScheduleStore.class), runService, clock);
+    profileService = new ProfileService(profiles, audit, connectors, schedules, clock);
   }
 
   /**

@@ -98,6 +98,10 @@ abstract class LdapFlowContract {
     Api.Reply read = api.get("/api/v1/profiles/" + profileId).expect(200);
     assertThat(settings(read.map())).containsEntry("bindPassword", "***");
     assertThat(read.body()).doesNotContain(slapd.env("ROSTER_OPENLDAP_BIND_PASSWORD"));
+    // At rest the password is sealed (AES-GCM), the other settings are readable.
+    String stored = storedSettings(profileId);
+    assertThat(stored).doesNotContain(slapd.env("ROSTER_OPENLDAP_BIND_PASSWORD"))
+        .contains("\"bindPassword\":\"aesgcm:v1:").contains(slapd.env("ROSTER_OPENLDAP_LDAPS_URL"));
     assertThat(policy(read.map())).containsEntry("requireGroupMembership", true);
     Map<String, Object> test = api.post("/api/v1/profiles/" + profileId + "/test", Map.of())
         .expect(200).map();
@@ -112,11 +116,11 @@ abstract class LdapFlowContract {
 
     // 2. The first full run imports the 18 users in scope; dave (ppolicy-locked) is INACTIVE.
     slapd.awaitNextSecond();
-    Map<String, Object> first = run(profileId, "full");
+    Map<String, Object> first = runs.run(profileId, "full");
     assertThat(first).as("%s", first).containsEntry("status", "SUCCEEDED").containsEntry("mode", "full");
     assertThat(Runs.counts(first)).as("%s", first).containsEntry("imported", IN_SCOPE.size())
         .containsEntry("skipped", 2).containsEntry("failed", 0).containsEntry("deleted", 0);
-    Map<String, Map<String, Object>> listed = usersOf(profileId);
+    Map<String, Map<String, Object>> listed = runs.usersOf(profileId);
     assertThat(listed.keySet()).containsExactlyInAnyOrderElementsOf(IN_SCOPE);
     assertThat(runs.report(first.get("id")))
         .filteredOn(e -> "SKIPPED".equals(e.get("outcome")))
@@ -152,14 +156,14 @@ abstract class LdapFlowContract {
         .expect(200).map();
     assertThat(badTest).as("%s", badTest).containsEntry("ok", false);
     assertThat((String) badTest.get("message")).startsWith("bind:").contains("invalid credentials");
-    Map<String, Object> badRun = run(badId, "full");
+    Map<String, Object> badRun = runs.run(badId, "full");
     assertThat(badRun).as("%s", badRun).containsEntry("status", "FAILED");
     assertThat((String) badRun.get("error")).startsWith("bind:").contains("invalid credentials");
     assertThat(api.get("/api/v1/users?profileId=" + badId).expect(200).map()).containsEntry("total", 0);
     assertThat(api.get("/api/v1/audit?runId=" + badRun.get("id")).expect(200).items())
         .as("only the run's own line").extracting(e -> e.get("category"), e -> e.get("action"))
         .containsExactly(tuple("RUN", "run failed"));
-    assertThat(updatedAt(usersOf(profileId))).isEqualTo(updatedAt);
+    assertThat(updatedAt(runs.usersOf(profileId))).isEqualTo(updatedAt);
 
     // 3. Directory search: by name, SYNCED; a user added since, NEW; an LDAP filter; a bad filter.
     List<Map<String, Object>> ali = directory(profileId, "q=ali");
@@ -239,7 +243,7 @@ abstract class LdapFlowContract {
         add: pwdAccountLockedTime
         pwdAccountLockedTime: 000001010000Z
         """.formatted(PEOPLE, GROUPS)));
-    Map<String, Object> inc = run(profileId, "incremental");
+    Map<String, Object> inc = runs.run(profileId, "incremental");
     assertThat(inc).as("%s", inc).containsEntry("status", "SUCCEEDED").containsEntry("mode", "incremental");
     assertThat(inc.get("error")).as("no fallback to a full read").isNull();
     assertThat(((Number) Runs.counts(inc).get("read")).intValue()).as("an increment reads the changes only")
@@ -304,13 +308,13 @@ abstract class LdapFlowContract {
         dn: uid=walter,%1$s
         changetype: delete
         """.formatted(PEOPLE)));
-    Map<String, Object> blind = run(profileId, "incremental");
+    Map<String, Object> blind = runs.run(profileId, "incremental");
     assertThat(blind).as("%s", blind).containsEntry("status", "SUCCEEDED");
     assertThat(Runs.counts(blind)).containsEntry("deleted", 0);
     assertThat(runs.user(walterId)).containsEntry("status", "ACTIVE");
 
     // 7. ... a dry run computes the deletion and applies nothing ...
-    Map<String, Object> dry = run(profileId, "dry-run");
+    Map<String, Object> dry = runs.run(profileId, "dry-run");
     assertThat(dry).as("%s", dry).containsEntry("status", "SUCCEEDED").containsEntry("mode", "dry-run");
     assertThat(Runs.counts(dry)).as("%s", dry).containsEntry("deleted", 1).containsEntry("imported", 0)
         .containsEntry("updated", 0);
@@ -321,7 +325,7 @@ abstract class LdapFlowContract {
         .containsExactly(tuple("RUN", "run succeeded"));
 
     // ... and a full run deletes him: 1 of 19 users is within the threshold (10 % of 19 = 1).
-    Map<String, Object> full = run(profileId, "full");
+    Map<String, Object> full = runs.run(profileId, "full");
     assertThat(full).as("%s", full).containsEntry("status", "SUCCEEDED");
     assertThat(Runs.counts(full)).as("%s", full).containsEntry("deleted", 1).containsEntry("imported", 0)
         .containsEntry("updated", 0).containsEntry("disabled", 0).containsEntry("unchanged", 18);
@@ -338,6 +342,23 @@ abstract class LdapFlowContract {
     assertThat(login("alice", "alice-pass")).containsEntry("accepted", true);
   }
 
+  /** The profile's settings column as the database holds it. */
+  private String storedSettings(String profileId) {
+    javax.sql.DataSource ds = server.bean(javax.sql.DataSource.class);
+    return server.bean(org.roster.application.port.out.Transactions.class).inTransaction(tx -> {
+      try (java.sql.PreparedStatement ps = ds.getConnection()
+          .prepareStatement("SELECT settings FROM profile WHERE id = ?")) {
+        ps.setObject(1, java.util.UUID.fromString(profileId));
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          assertThat(rs.next()).as("profile row %s", profileId).isTrue();
+          return rs.getString(1);
+        }
+      } catch (java.sql.SQLException e) {
+        throw new AssertionError("cannot read the profile row", e);
+      }
+    });
+  }
+
   private Map<String, Object> profileBody(String name, String bindPassword) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("flavour", "openldap");
@@ -352,23 +373,6 @@ abstract class LdapFlowContract {
     settings.put("overlapSeconds", 0);
     return Map.of("name", name, "type", "ldap", "settings", settings,
         "policy", Map.of("synchronizedGroups", List.of("all-staff")));
-  }
-
-  private Map<String, Object> run(String profileId, String mode) {
-    Map<String, Object> queued = api.post("/api/v1/profiles/" + profileId + "/runs", Map.of("mode", mode))
-        .expect(202).map();
-    return runs.awaitRun((String) queued.get("id"));
-  }
-
-  /** The profile's users by login (all of them: the profile has fewer than 100). */
-  private Map<String, Map<String, Object>> usersOf(String profileId) {
-    Api.Reply page = api.get("/api/v1/users?size=100&profileId=" + profileId).expect(200);
-    List<Map<String, Object>> items = page.items();
-    assertThat(page.map().get("total")).isEqualTo(items.size());
-    Map<String, Map<String, Object>> byLogin = new HashMap<>();
-    items.forEach(u -> byLogin.put((String) u.get("login"), u));
-    assertThat(byLogin).hasSameSizeAs(items);
-    return byLogin;
   }
 
   private static Map<String, String> updatedAt(Map<String, Map<String, Object>> users) {

@@ -78,7 +78,7 @@ class LdapIncrementalMembershipIT {
   void aMemberWhoLeavesAGroupLosesItInTheNextIncrementalRun() throws IOException {
     String profileId = createProfile(Map.of("requireGroupMembership", false));
     slapd.awaitNextSecond();
-    assertThat(run(profileId, "full")).containsEntry("status", "SUCCEEDED");
+    assertThat(runs.run(profileId, "full")).containsEntry("status", "SUCCEEDED");
     String erin = runs.idOf("erin");
     assertThat(runs.groupNames(erin)).containsExactly("sales");
 
@@ -90,7 +90,7 @@ class LdapIncrementalMembershipIT {
         member: uid=erin,%s
         """.formatted(GROUPS, PEOPLE)));
 
-    Map<String, Object> inc = run(profileId, "incremental");
+    Map<String, Object> inc = runs.run(profileId, "incremental");
     assertThat(inc).as("%s", inc).containsEntry("status", "SUCCEEDED");
     assertThat(runs.groupNames(erin)).as("erin's groups after the incremental run %s", inc).isEmpty();
   }
@@ -100,7 +100,7 @@ class LdapIncrementalMembershipIT {
     String profileId = createProfile(Map.of("requireGroupMembership", false,
         "synchronizeOnlyGroups", true));
     slapd.awaitNextSecond();
-    Map<String, Object> first = run(profileId, "full");
+    Map<String, Object> first = runs.run(profileId, "full");
     assertThat(first).as("%s", first).containsEntry("status", "SUCCEEDED");
     for (String login : UNDER_ENGINEERING) {
       assertThat(runs.userByLogin(login)).as(login).containsEntry("status", "ACTIVE");
@@ -114,7 +114,7 @@ class LdapIncrementalMembershipIT {
         member: cn=engineering,%1$s
         """.formatted(GROUPS)));
 
-    Map<String, Object> inc = run(profileId, "incremental");
+    Map<String, Object> inc = runs.run(profileId, "incremental");
     assertThat(inc).as("%s", inc).containsEntry("status", "SUCCEEDED");
     SoftAssertions soft = new SoftAssertions();
     soft.assertThat(Runs.counts(inc)).as("incremental run %s", inc)
@@ -137,7 +137,7 @@ class LdapIncrementalMembershipIT {
     String profileId = createProfile(Map.of("requireGroupMembership", false,
         "synchronizeOnlyGroups", true));
     slapd.awaitNextSecond();
-    Map<String, Object> first = run(profileId, "full");
+    Map<String, Object> first = runs.run(profileId, "full");
     assertThat(first).as("%s", first).containsEntry("status", "SUCCEEDED");
     assertThat(Runs.counts(first)).containsEntry("imported", 20);
     for (String login : UNDER_ENGINEERING) {
@@ -153,11 +153,11 @@ class LdapIncrementalMembershipIT {
         add: member
         member: cn=engineering,%1$s
         """.formatted(GROUPS)));
-    Map<String, Object> inc = run(profileId, "incremental");
+    Map<String, Object> inc = runs.run(profileId, "incremental");
     assertThat(inc).as("%s", inc).containsEntry("status", "SUCCEEDED");
     Map<String, Object> afterIncremental = statuses();
     // a full run reads every user: at the latest it must put them right
-    Map<String, Object> full = run(profileId, "full");
+    Map<String, Object> full = runs.run(profileId, "full");
     assertThat(full).as("%s", full).containsEntry("status", "SUCCEEDED");
     Map<String, Object> afterFull = statuses();
 
@@ -193,12 +193,6 @@ class LdapIncrementalMembershipIT {
     fullPolicy.put("threshold", Map.of("percent", 100));
     return (String) api.post("/api/v1/profiles", Map.of("name", "membership", "type", "ldap",
         "settings", settings, "policy", fullPolicy)).expect(201).map().get("id");
-  }
-
-  private Map<String, Object> run(String profileId, String mode) {
-    Map<String, Object> queued = api.post("/api/v1/profiles/" + profileId + "/runs", Map.of("mode", mode))
-        .expect(202).map();
-    return runs.awaitRun((String) queued.get("id"));
   }
 
   private Path ldif(String name, String text) throws IOException {

@@ -23,6 +23,11 @@ final class RosterServer implements AutoCloseable {
   }
 
   static RosterServer start(Path dataDir, TestDatabase database) {
+    return start(dataDir, database, Map.of());
+  }
+
+  /** With more configuration properties, which win over the defaults here. */
+  static RosterServer start(Path dataDir, TestDatabase database, Map<String, Object> more) {
     Map<String, Object> p = new HashMap<>();
     p.put("micronaut.server.host", "127.0.0.1");
     p.put("micronaut.server.port", -1);
@@ -30,11 +35,16 @@ final class RosterServer implements AutoCloseable {
     p.put("roster.admin.password", PASSWORD);
     p.put("roster.drop-folder.poll-interval", "200ms");
     p.putAll(database.properties());
+    p.putAll(more);
     return new RosterServer(ApplicationContext.run(EmbeddedServer.class, p));
   }
 
   Api api() {
     return new Api(URI.create(server.getURL() + "/"), ADMIN, PASSWORD, bean(JsonMapper.class));
+  }
+
+  java.net.URI url() {
+    return java.net.URI.create(server.getURL() + "/");
   }
 
   <T> T bean(Class<T> type) {

@@ -46,6 +46,24 @@ final class Runs {
     return api.get("/api/v1/runs/" + runId + "/report?size=1000").expect(200).items();
   }
 
+  /** Asks for a run of the profile in this mode (full, incremental, dry-run); waits for its end. */
+  Map<String, Object> run(String profileId, String mode) {
+    Map<String, Object> queued = api.post("/api/v1/profiles/" + profileId + "/runs", Map.of("mode", mode))
+        .expect(202).map();
+    return awaitRun((String) queued.get("id"));
+  }
+
+  /** The profile's users by login (all of them: at most 100). */
+  Map<String, Map<String, Object>> usersOf(String profileId) {
+    Api.Reply page = api.get("/api/v1/users?size=100&profileId=" + profileId).expect(200);
+    List<Map<String, Object>> items = page.items();
+    assertThat(page.map().get("total")).isEqualTo(items.size());
+    Map<String, Map<String, Object>> byLogin = new java.util.HashMap<>();
+    items.forEach(u -> byLogin.put((String) u.get("login"), u));
+    assertThat(byLogin).hasSameSizeAs(items);
+    return byLogin;
+  }
+
   /** The only user whose login is {@code login} (a search is by substring). */
   Map<String, Object> userByLogin(String login) {
     List<Map<String, Object>> found = api.get("/api/v1/users?q=" + login).expect(200).items();

@@ -14,29 +14,33 @@ import org.roster.domain.sync.Profile;
 @Singleton
 public class JdbcProfileStore implements ProfileStore {
   private static final String COLUMNS =
-      "id, name, type, settings, policy, enabled, created_at, updated_at";
+      "id, name, type, settings, policy, enabled, created_at, updated_at, schedule";
 
   private final Jdbc jdbc;
   private final SettingsCodec settings;
   private final PolicyCodec policies;
+  private final ScheduleCodec schedules;
 
-  JdbcProfileStore(Jdbc jdbc, SettingsCodec settings, PolicyCodec policies) {
+  JdbcProfileStore(
+      Jdbc jdbc, SettingsCodec settings, PolicyCodec policies, ScheduleCodec schedules) {
     this.jdbc = jdbc;
     this.settings = settings;
     this.policies = policies;
+    this.schedules = schedules;
   }
 
   @Override
   public void save(Profile p) {
     String settingsText = settings.encode(p.settings());
     String policyText = policies.encode(p.policy());
+    String scheduleText = schedules.encode(p.schedule());
     jdbc.joinedRun(
         c -> {
           int updated =
               Sql.update(
                   c,
                   "UPDATE profile SET name = ?, type = ?, settings = ?, policy = ?, enabled = ?,"
-                      + " created_at = ?, updated_at = ? WHERE id = ?",
+                      + " created_at = ?, updated_at = ?, schedule = ? WHERE id = ?",
                   p.name(),
                   p.type(),
                   settingsText,
@@ -44,11 +48,12 @@ public class JdbcProfileStore implements ProfileStore {
                   p.enabled(),
                   p.createdAt(),
                   p.updatedAt(),
+                  scheduleText,
                   p.id());
           if (updated == 0) {
             Sql.update(
                 c,
-                "INSERT INTO profile (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO profile (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 p.id(),
                 p.name(),
                 p.type(),
@@ -56,7 +61,8 @@ public class JdbcProfileStore implements ProfileStore {
                 policyText,
                 p.enabled(),
                 p.createdAt(),
-                p.updatedAt());
+                p.updatedAt(),
+                scheduleText);
           }
         });
   }
@@ -141,6 +147,7 @@ public class JdbcProfileStore implements ProfileStore {
         policies.decode(rs.getString("policy")),
         rs.getBoolean("enabled"),
         Sql.instant(rs, "created_at"),
-        Sql.instant(rs, "updated_at"));
+        Sql.instant(rs, "updated_at"),
+        schedules.decode(rs.getString("schedule")));
   }
 }

@@ -130,6 +130,11 @@ public class JdbcRunStore implements RunStore {
     return jdbc.separate(c -> lease.abortOrphans(c, node, now, reason));
   }
 
+  @Override
+  public List<SyncRun> abortExpired(Instant now, String reason) {
+    return jdbc.separate(c -> lease.abortExpired(c, now, reason));
+  }
+
   private static RunEntry entry(ResultSet rs) throws SQLException {
     return new RunEntry(
         Sql.uuid(rs, "run_id"),

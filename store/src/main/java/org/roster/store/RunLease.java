@@ -23,6 +23,12 @@ final class RunLease {
           + " profile_lease l WHERE l.profile_id = sync_run.profile_id AND l.run_id = sync_run.id"
           + " AND l.node <> ? AND l.expires_at >= ?)";
 
+  /** A QUEUED or RUNNING run without a live lease; parameter: now. */
+  private static final String EXPIRED =
+      "status IN ('QUEUED', 'RUNNING') AND NOT EXISTS (SELECT 1 FROM"
+          + " profile_lease l WHERE l.profile_id = sync_run.profile_id AND l.run_id = sync_run.id"
+          + " AND l.expires_at >= ?)";
+
   private static final String TAKE_EXPIRED =
       "UPDATE profile_lease SET run_id = ?, node = ?, expires_at = ?"
           + " WHERE profile_id = ? AND expires_at < ?";
@@ -70,12 +76,26 @@ final class RunLease {
    */
   List<SyncRun> abortOrphans(Connection c, String node, Instant now, String reason)
       throws SQLException {
+    return abort(c, ORPHAN, now, reason, node, now);
+  }
+
+  /**
+   * Aborts QUEUED and RUNNING runs whose lease expired or is missing, whichever node held it; a
+   * live lease, this node's own included, is left alone. Same re-check as {@link #abortOrphans}.
+   */
+  List<SyncRun> abortExpired(Connection c, Instant now, String reason) throws SQLException {
+    return abort(c, EXPIRED, now, reason, now);
+  }
+
+  private List<SyncRun> abort(
+      Connection c, String condition, Instant now, String reason, Object... params)
+      throws SQLException {
     List<SyncRun> candidates =
-        Sql.list(c, RunRows.SELECT + " WHERE " + ORPHAN, runs::run, node, now);
+        Sql.list(c, RunRows.SELECT + " WHERE " + condition, runs::run, params);
     List<SyncRun> aborted = new ArrayList<>();
     for (SyncRun run : candidates) {
       SyncRun ended = run.ended(RunStatus.ABORTED, run.counts(), reason, now);
-      if (runs.update(c, ended, " AND " + ORPHAN, node, now) == 1) {
+      if (runs.update(c, ended, " AND " + condition, params) == 1) {
         release(c, run.profileId(), run.id());
         aborted.add(ended);
       }

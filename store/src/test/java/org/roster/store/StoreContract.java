@@ -21,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -61,6 +64,8 @@ import org.roster.application.port.out.ProfileStore;
 import org.roster.application.port.out.RoleAssignment;
 import org.roster.application.port.out.RoleStore;
 import org.roster.application.port.out.RunStore;
+import org.roster.application.port.out.ScheduleSlot;
+import org.roster.application.port.out.ScheduleStore;
 import org.roster.application.port.out.Transactions;
 import org.roster.application.port.out.UserQuery;
 import org.roster.application.port.out.UserStore;
@@ -75,6 +80,7 @@ import org.roster.domain.identity.UserStatus;
 import org.roster.domain.licence.LicencePool;
 import org.roster.domain.role.Role;
 import org.roster.domain.role.RoleKind;
+import org.roster.domain.schedule.ProfileSchedule;
 import org.roster.domain.sync.EntryOutcome;
 import org.roster.domain.sync.Exclusions;
 import org.roster.domain.sync.Profile;
@@ -108,7 +114,8 @@ abstract class StoreContract {
           "profile_lease",
           "admin_account",
           "local_password",
-          "import_selection");
+          "import_selection",
+          "schedule_slot");
   private static final Duration LEASE = Duration.ofMinutes(5);
 
   private ApplicationContext context;
@@ -125,6 +132,7 @@ abstract class StoreContract {
   AdminAccountStore admins;
   ImportStore imports;
   CredentialStore credentials;
+  ScheduleStore schedules;
   Jdbc storeJdbc;
   BulkInsert bulk;
 
@@ -151,6 +159,7 @@ abstract class StoreContract {
     admins = context.getBean(AdminAccountStore.class);
     credentials = context.getBean(CredentialStore.class);
     imports = context.getBean(ImportStore.class);
+    schedules = context.getBean(ScheduleStore.class);
     storeJdbc = context.getBean(Jdbc.class);
     bulk = context.getBean(BulkInsert.class);
   }
@@ -201,6 +210,32 @@ abstract class StoreContract {
     }
   }
 
+  /**
+   * Runs {@code sql} on another thread in a transaction left open until {@code commit} is counted
+   * down; returns once the statement ran.
+   */
+  private CompletableFuture<Void> inOpenTransaction(
+      CountDownLatch commit, String sql, Object... params) throws Exception {
+    CountDownLatch ran = new CountDownLatch(1);
+    CompletableFuture<Void> tx =
+        CompletableFuture.runAsync(
+            () ->
+                jdbc.executeWrite(
+                    s -> {
+                      try (PreparedStatement ps = s.getConnection().prepareStatement(sql)) {
+                        for (int i = 0; i < params.length; i++) {
+                          ps.setObject(i + 1, params[i]);
+                        }
+                        assertThat(ps.executeUpdate()).isEqualTo(1);
+                      }
+                      ran.countDown();
+                      commit.await(30, TimeUnit.SECONDS);
+                      return null;
+                    }));
+    assertThat(ran.await(30, TimeUnit.SECONDS)).as("the rival claim ran").isTrue();
+    return tx;
+  }
+
   @Nested
   class Schema {
     @Test
@@ -209,6 +244,10 @@ abstract class StoreContract {
               count("SELECT count(*) FROM flyway_schema_history WHERE version = '1' AND success"))
           .isEqualTo(1);
       assertThat(count("SELECT count(*) FROM licence_pool")).isEqualTo(1);
+      assertThat(
+              count("SELECT count(*) FROM flyway_schema_history WHERE version = '2' AND success"))
+          .as("V2, the schedules")
+          .isEqualTo(1);
     }
   }
 
@@ -223,6 +262,32 @@ abstract class StoreContract {
       assertThat(found).isEqualTo(p);
       assertThat(found.settings().get("pageSize")).isEqualTo(500);
       assertThat(profiles.findByName("Corp AD ✓")).contains(p);
+    }
+
+    @Test
+    void keepsEveryKindOfScheduleAndItsModeAndClearsIt() {
+      for (ProfileSchedule schedule : TestData.SCHEDULES) {
+        Profile p = TestData.profile("scheduled " + schedule, schedule);
+        profiles.save(p);
+        assertThat(profiles.find(p.id())).contains(p);
+        assertThat(profiles.find(p.id()).orElseThrow().schedule()).isEqualTo(schedule);
+      }
+      Profile p = TestData.profile("once scheduled", TestData.SCHEDULES.get(0));
+      profiles.save(p);
+      Profile manual =
+          new Profile(
+              p.id(),
+              p.name(),
+              p.type(),
+              p.settings(),
+              p.policy(),
+              p.enabled(),
+              p.createdAt(),
+              at(5),
+              null);
+      profiles.save(manual);
+      assertThat(profiles.find(p.id()).orElseThrow().schedule()).isNull();
+      assertThat(profiles.list()).contains(manual);
     }
 
     @Test
@@ -1399,6 +1464,145 @@ abstract class StoreContract {
   }
 
   @Nested
+  class Schedules {
+    @Test
+    void aSlotIsPlannedFoundMovedAndForgotten() {
+      UUID profile = UUID.randomUUID();
+      assertThat(schedules.find(profile)).isEqualTo(ScheduleSlot.none(profile));
+
+      schedules.plan(profile, at(60));
+      assertThat(schedules.find(profile)).isEqualTo(new ScheduleSlot(profile, at(60), null, null));
+
+      UUID run = UUID.randomUUID();
+      schedules.started(profile, run, at(61));
+      schedules.plan(profile, at(120));
+      assertThat(schedules.find(profile))
+          .as("planning keeps the last run")
+          .isEqualTo(new ScheduleSlot(profile, at(120), at(61), run));
+
+      schedules.plan(profile, null);
+      assertThat(schedules.find(profile).nextRunAt()).isNull();
+      assertThat(schedules.all()).containsExactly(new ScheduleSlot(profile, null, at(61), run));
+
+      schedules.forget(profile);
+      assertThat(schedules.find(profile)).isEqualTo(ScheduleSlot.none(profile));
+      assertThat(schedules.all()).isEmpty();
+    }
+
+    @Test
+    void dueSlotsAreThoseAtOrBeforeNowEarliestFirst() {
+      UUID late = UUID.randomUUID();
+      UUID early = UUID.randomUUID();
+      UUID onTime = UUID.randomUUID();
+      UUID future = UUID.randomUUID();
+      UUID unscheduled = UUID.randomUUID();
+      schedules.plan(late, at(50));
+      schedules.plan(early, at(10));
+      schedules.plan(onTime, at(60));
+      schedules.plan(future, at(61));
+      schedules.plan(unscheduled, null);
+
+      assertThat(schedules.due(at(60)))
+          .extracting(ScheduleSlot::profileId)
+          .containsExactly(early, late, onTime);
+    }
+
+    @Test
+    void aClaimMovesTheSlotOnlyFromTheDueTimeItWasReadAt() {
+      UUID profile = UUID.randomUUID();
+      schedules.plan(profile, T0);
+      ScheduleSlot due = schedules.due(at(1)).get(0);
+
+      assertThat(schedules.claim(profile, due.nextRunAt(), at(3600))).isTrue();
+      assertThat(schedules.claim(profile, due.nextRunAt(), at(7200))).as("already moved").isFalse();
+      assertThat(schedules.find(profile).nextRunAt()).isEqualTo(at(3600));
+      assertThat(schedules.due(at(1))).isEmpty();
+      assertThat(schedules.claim(UUID.randomUUID(), T0, at(1))).as("no slot").isFalse();
+
+      assertThat(schedules.claim(profile, at(3600), null)).as("ends the schedule").isTrue();
+      assertThat(schedules.find(profile).nextRunAt()).isNull();
+    }
+
+    @Test
+    void ofNodesClaimingTheSameSlotAtOnceExactlyOneWins() throws Exception {
+      int nodes = 6;
+      ExecutorService pool = Executors.newFixedThreadPool(nodes);
+      try {
+        claimRounds(nodes, pool);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    private void claimRounds(int nodes, ExecutorService pool) throws Exception {
+      for (int round = 0; round < 15; round++) {
+        UUID profile = UUID.randomUUID();
+        schedules.plan(profile, T0);
+        Instant due = schedules.find(profile).nextRunAt();
+        CyclicBarrier start = new CyclicBarrier(nodes);
+        List<CompletableFuture<Boolean>> claims = new ArrayList<>();
+        for (int n = 0; n < nodes; n++) {
+          Instant next = at(3600 + n);
+          claims.add(
+              CompletableFuture.supplyAsync(
+                  () -> {
+                    try {
+                      start.await(30, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                    return schedules.claim(profile, due, next);
+                  },
+                  pool));
+        }
+        List<Boolean> won = new ArrayList<>();
+        for (CompletableFuture<Boolean> claim : claims) {
+          won.add(claim.get(60, TimeUnit.SECONDS));
+        }
+        assertThat(won).as("round %d", round).containsOnlyOnce(true).hasSize(nodes);
+      }
+    }
+
+    @Test
+    void aClaimRacingAnUncommittedClaimLosesOnceThatCommits() throws Exception {
+      UUID profile = UUID.randomUUID();
+      schedules.plan(profile, T0);
+      CountDownLatch commit = new CountDownLatch(1);
+      CompletableFuture<Void> first =
+          inOpenTransaction(
+              commit,
+              "UPDATE schedule_slot SET next_run_at = ? WHERE profile_id = ? AND next_run_at = ?",
+              Sql.timestamp(at(3600)),
+              profile,
+              Sql.timestamp(T0));
+      CompletableFuture<Boolean> second =
+          CompletableFuture.supplyAsync(() -> schedules.claim(profile, T0, at(3601)));
+      Thread.sleep(300);
+      assertThat(second).as("waits for the first claim").isNotDone();
+
+      commit.countDown();
+      first.get(30, TimeUnit.SECONDS);
+      assertThat(second.get(30, TimeUnit.SECONDS)).isFalse();
+      assertThat(schedules.find(profile).nextRunAt()).isEqualTo(at(3600));
+    }
+
+    @Test
+    void callsJoinTheCallersTransaction() {
+      UUID profile = UUID.randomUUID();
+      assertThatThrownBy(
+              () ->
+                  transactions.inTransaction(
+                      t -> {
+                        schedules.plan(profile, T0);
+                        assertThat(schedules.find(profile).nextRunAt()).isEqualTo(T0);
+                        throw new IllegalStateException("roll back");
+                      }))
+          .hasMessage("roll back");
+      assertThat(schedules.find(profile)).isEqualTo(ScheduleSlot.none(profile));
+    }
+  }
+
+  @Nested
   class Lease {
     @Test
     void aSecondNodeClaimsOnlyAfterTheLeaseExpired() {
@@ -1482,6 +1686,73 @@ abstract class StoreContract {
     }
 
     @Test
+    void abortExpiredLeavesEveryLiveLeaseAloneThisNodesIncluded() {
+      SyncRun expired = runningWithLease("node-a", T0.minus(LEASE).minusSeconds(1));
+      SyncRun withoutLease = TestData.running(UUID.randomUUID(), T0);
+      runs.create(withoutLease);
+      SyncRun aliveA = runningWithLease("node-a", T0);
+      SyncRun aliveB = runningWithLease("node-b", T0);
+      SyncRun finished = TestData.finished(UUID.randomUUID(), T0);
+      runs.create(finished);
+
+      List<SyncRun> aborted = runs.abortExpired(at(10), "taken over");
+
+      assertThat(aborted)
+          .extracting(SyncRun::id)
+          .containsExactlyInAnyOrder(expired.id(), withoutLease.id());
+      assertThat(aborted)
+          .allSatisfy(
+              r -> {
+                assertThat(r.status()).isEqualTo(RunStatus.ABORTED);
+                assertThat(r.error()).isEqualTo("taken over");
+                assertThat(runs.find(r.id()).orElseThrow().status()).isEqualTo(RunStatus.ABORTED);
+              });
+      for (SyncRun kept : List.of(aliveA, aliveB, finished)) {
+        assertThat(runs.find(kept.id()).orElseThrow().status()).isEqualTo(kept.status());
+      }
+      assertThat(runs.claim(expired.profileId(), UUID.randomUUID(), "node-b", at(11), LEASE))
+          .as("the dead run's lease is freed")
+          .isTrue();
+      assertThat(runs.abortExpired(at(12), "again")).isEmpty();
+      assertThat(runs.abortExpired(T0.plus(LEASE).plusSeconds(1), "later"))
+          .extracting(SyncRun::id)
+          .containsExactlyInAnyOrder(aliveA.id(), aliveB.id());
+    }
+
+    @Test
+    void ofNodesTakingOverAtOnceEachExpiredRunIsAbortedByOne() throws Exception {
+      List<UUID> dead = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        dead.add(runningWithLease("node-x", T0.minus(LEASE).minusSeconds(1)).id());
+      }
+      CyclicBarrier start = new CyclicBarrier(3);
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      List<CompletableFuture<List<SyncRun>>> sweeps = new ArrayList<>();
+      for (int n = 0; n < 3; n++) {
+        sweeps.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    start.await(30, TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                  return runs.abortExpired(at(1), "taken over");
+                },
+                pool));
+      }
+      List<UUID> aborted = new ArrayList<>();
+      try {
+        for (CompletableFuture<List<SyncRun>> sweep : sweeps) {
+          sweep.get(60, TimeUnit.SECONDS).forEach(r -> aborted.add(r.id()));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(aborted).containsExactlyInAnyOrderElementsOf(dead);
+    }
+
+    @Test
     void ofTwoNodesClaimingAtOnceExactlyOneWins() throws Exception {
       for (int round = 0; round < 20; round++) {
         UUID profile = UUID.randomUUID();
@@ -1544,32 +1815,6 @@ abstract class StoreContract {
         first.get(30, TimeUnit.SECONDS);
         assertThat(second.get(30, TimeUnit.SECONDS)).isFalse();
       }
-    }
-
-    /**
-     * Runs {@code sql} on another thread in a transaction left open until {@code commit} is counted
-     * down; returns once the statement ran.
-     */
-    private CompletableFuture<Void> inOpenTransaction(
-        CountDownLatch commit, String sql, Object... params) throws Exception {
-      CountDownLatch ran = new CountDownLatch(1);
-      CompletableFuture<Void> tx =
-          CompletableFuture.runAsync(
-              () ->
-                  jdbc.executeWrite(
-                      s -> {
-                        try (PreparedStatement ps = s.getConnection().prepareStatement(sql)) {
-                          for (int i = 0; i < params.length; i++) {
-                            ps.setObject(i + 1, params[i]);
-                          }
-                          assertThat(ps.executeUpdate()).isEqualTo(1);
-                        }
-                        ran.countDown();
-                        commit.await(30, TimeUnit.SECONDS);
-                        return null;
-                      }));
-      assertThat(ran.await(30, TimeUnit.SECONDS)).as("the rival claim ran").isTrue();
-      return tx;
     }
 
     private SyncRun runningWithLease(String node, java.time.Instant claimedAt) {

@@ -1,7 +1,12 @@
 package org.roster.store;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +16,14 @@ import org.roster.domain.audit.AuditEvent;
 import org.roster.domain.identity.Group;
 import org.roster.domain.identity.User;
 import org.roster.domain.identity.UserStatus;
+import org.roster.domain.schedule.Cron;
+import org.roster.domain.schedule.Daily;
+import org.roster.domain.schedule.EveryDays;
+import org.roster.domain.schedule.EveryHours;
+import org.roster.domain.schedule.Monthly;
+import org.roster.domain.schedule.ProfileSchedule;
+import org.roster.domain.schedule.ScheduleMode;
+import org.roster.domain.schedule.Weekly;
 import org.roster.domain.sync.DeletionThreshold;
 import org.roster.domain.sync.EntryOutcome;
 import org.roster.domain.sync.Profile;
@@ -125,6 +138,38 @@ final class TestData {
             "mapping",
             Map.of("login", "sAMAccountName", "displayName", "displayName"));
     return new Profile(UUID.randomUUID(), name, "ldap", settings, policy, true, T0, at(1));
+  }
+
+  /** One schedule of every kind, in zones with and without DST, each mode. */
+  static final List<ProfileSchedule> SCHEDULES =
+      List.of(
+          new ProfileSchedule(
+              new EveryHours(6, 15, ZoneId.of("Asia/Kolkata")), ScheduleMode.INCREMENTAL, 12),
+          new ProfileSchedule(
+              new Daily(LocalTime.of(2, 30), ZoneId.of("Europe/Berlin")), ScheduleMode.FULL, 24),
+          ProfileSchedule.of(
+              new Weekly(DayOfWeek.SUNDAY, LocalTime.of(23, 59), ZoneId.of("America/New_York"))),
+          ProfileSchedule.of(new Monthly(31, LocalTime.of(0, 0), ZoneOffset.UTC)),
+          ProfileSchedule.of(
+              new EveryDays(3, LocalTime.of(4, 5), LocalDate.parse("2025-02-28"), ZoneOffset.UTC)),
+          ProfileSchedule.of(new EveryDays(2, LocalTime.of(4, 5), null, ZoneOffset.ofHours(2))),
+          new ProfileSchedule(
+              Cron.of("*/15 9-17 1,15 * MON-FRI", ZoneId.of("Australia/Lord_Howe")),
+              ScheduleMode.INCREMENTAL,
+              8784));
+
+  static Profile profile(String name, ProfileSchedule schedule) {
+    Profile p = profile(name);
+    return new Profile(
+        p.id(),
+        p.name(),
+        p.type(),
+        p.settings(),
+        p.policy(),
+        p.enabled(),
+        p.createdAt(),
+        p.updatedAt(),
+        schedule);
   }
 
   static SyncRun run(UUID profileId, Instant requestedAt) {

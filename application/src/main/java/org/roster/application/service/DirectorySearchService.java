@@ -16,7 +16,6 @@ import org.roster.connector.api.ConnectorFactory;
 import org.roster.connector.api.DirectoryQuery;
 import org.roster.connector.api.DirectorySource;
 import org.roster.connector.api.InvalidSettingsException;
-import org.roster.connector.api.RawSettings;
 import org.roster.connector.api.SearchableSource;
 import org.roster.connector.api.SourceContext;
 import org.roster.connector.api.SourceEntry;
@@ -53,7 +52,7 @@ public final class DirectorySearchService implements SearchDirectoryUseCase {
     Profile p = profiles.find(profileId).orElseThrow(() -> new NotFoundException("profile", profileId));
     ConnectorFactory f = connectors.get(p.type());
     List<SourceEntry> found;
-    try (DirectorySource s = f.open(f.validate(RawSettings.of(p.settings())),
+    try (DirectorySource s = f.open(connectors.settingsOf(p),
         new SourceContext(p.id().toString(), clock))) {
       if (!(s instanceof SearchableSource searchable)) {
         throw new InvalidRequestException("profile", "a " + p.type() + " profile's source cannot be searched");

@@ -8,7 +8,6 @@ import org.roster.connector.api.ConnectorException;
 import org.roster.connector.api.ConnectorFactory;
 import org.roster.connector.api.DropFolderConnector;
 import org.roster.connector.api.DroppedFile;
-import org.roster.connector.api.RawSettings;
 import org.roster.domain.sync.Profile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +42,7 @@ public final class DropFolderService {
         continue; // the pending-run query only for file-fed profiles
       }
       try {
-        List<DroppedFile> ready = folder.readyFiles(f.validate(RawSettings.of(p.settings())));
+        List<DroppedFile> ready = folder.readyFiles(connectors.settingsOf(p));
         if (!ready.isEmpty()) {
           DroppedFile file = ready.get(0);
           LOG.info("file {} dropped for profile '{}'", file.name(), p.name());

@@ -9,7 +9,6 @@ import org.roster.application.port.out.UserStore;
 import org.roster.connector.api.ConnectorFactory;
 import org.roster.connector.api.DirectorySource;
 import org.roster.connector.api.PasswordVerifier;
-import org.roster.connector.api.RawSettings;
 import org.roster.connector.api.Secret;
 import org.roster.connector.api.SourceContext;
 import org.roster.domain.identity.User;
@@ -66,7 +65,7 @@ public final class LoginService implements VerifyLoginUseCase {
       return LoginResult.refused(user.id(), "the user's profile no longer exists");
     }
     ConnectorFactory f = connectors.get(p.type());
-    try (DirectorySource s = f.open(f.validate(RawSettings.of(p.settings())),
+    try (DirectorySource s = f.open(connectors.settingsOf(p),
         new SourceContext(p.id().toString(), clock))) {
       if (!(s instanceof PasswordVerifier verifier)) {
         return LoginResult.refused(user.id(), "a " + p.type() + " directory cannot verify passwords; use single sign-on");

@@ -25,17 +25,23 @@ import org.roster.domain.audit.AuditEvent;
 import org.roster.domain.sync.Profile;
 import org.roster.domain.sync.SyncPolicy;
 
-/** Profiles: settings validated by their connector without I/O; connection tests with I/O. */
+/**
+ * Profiles: settings validated by their connector without I/O; connection tests with I/O. A saved
+ * profile's next scheduled run is planned by {@link ScheduleService}.
+ */
 public final class ProfileService implements ManageProfilesUseCase {
   private final ProfileStore profiles;
   private final AuditStore audit;
   private final ConnectorRegistry connectors;
+  private final ScheduleService schedules;
   private final Clock clock;
 
-  public ProfileService(ProfileStore profiles, AuditStore audit, ConnectorRegistry connectors, Clock clock) {
+  public ProfileService(ProfileStore profiles, AuditStore audit, ConnectorRegistry connectors,
+      ScheduleService schedules, Clock clock) {
     this.profiles = profiles;
     this.audit = audit;
     this.connectors = connectors;
+    this.schedules = schedules;
     this.clock = clock;
   }
 
@@ -46,10 +52,12 @@ public final class ProfileService implements ManageProfilesUseCase {
       throw new ConflictException("a profile named '" + c.name() + "' already exists");
     });
     var now = clock.instant();
-    Profile p = new Profile(UUID.randomUUID(), c.name(), c.type(), c.settings(),
+    UUID id = UUID.randomUUID();
+    Profile p = new Profile(id, c.name(), c.type(), connectors.sealedSettings(id, c.type(), c.settings()),
         c.policy() == null ? SyncPolicy.defaultsFor(c.type()) : c.policy(),
-        c.enabled() == null || c.enabled(), now, now);
+        c.enabled() == null || c.enabled(), now, now, c.schedule());
     profiles.save(p);
+    schedules.saved(null, p);
     record(actor, "created", p, "type " + p.type());
     return p;
   }
@@ -66,16 +74,43 @@ public final class ProfileService implements ManageProfilesUseCase {
         settings.put(secret, old.settings().get(secret)); // write-only: absent keeps the stored one
       }
     }
-    validate(c.type(), settings);
+    validate(c.type(), connectors.plainSettings(id, c.type(), settings));
     profiles.findByName(c.name()).filter(p -> !p.id().equals(id)).ifPresent(p -> {
       throw new ConflictException("a profile named '" + c.name() + "' already exists");
     });
-    Profile p = new Profile(id, c.name(), c.type(), settings,
+    Profile p = new Profile(id, c.name(), c.type(), connectors.sealedSettings(id, c.type(), settings),
         c.policy() == null ? SyncPolicy.defaultsFor(c.type()) : c.policy(),
-        c.enabled() == null ? old.enabled() : c.enabled(), old.createdAt(), clock.instant());
+        c.enabled() == null ? old.enabled() : c.enabled(), old.createdAt(), clock.instant(),
+        c.schedule());
     profiles.save(p);
+    schedules.saved(old, p);
     record(actor, "updated", p, "");
     return p;
+  }
+
+  /**
+   * At start-up: seals the secrets stored in plain text by a version that did not encrypt them,
+   * and proves that every sealed secret opens with this server's key.
+   *
+   * @return how many profiles had plain-text secrets sealed now
+   * @throws SecretBox.UnreadableSecretException naming the profile and setting when the key is
+   *     not the one the secrets were sealed with (the server must not start)
+   */
+  public int sealStoredSecrets() {
+    int sealed = 0;
+    for (Profile p : profiles.list()) {
+      if (!connectors.types().contains(p.type())) {
+        continue;
+      }
+      connectors.plainSettings(p.id(), p.type(), p.settings()); // throws if one does not open
+      Map<String, Object> now = connectors.sealedSettings(p.id(), p.type(), p.settings());
+      if (!now.equals(p.settings())) {
+        profiles.save(new Profile(p.id(), p.name(), p.type(), now, p.policy(), p.enabled(),
+            p.createdAt(), p.updatedAt(), p.schedule()));
+        sealed++;
+      }
+    }
+    return sealed;
   }
 
   @Override
@@ -92,6 +127,7 @@ public final class ProfileService implements ManageProfilesUseCase {
   public void delete(UUID id, String actor) {
     Profile p = get(id);
     profiles.delete(id);
+    schedules.deleted(id);
     record(actor, "deleted", p, "its users, groups and runs are kept");
   }
 
@@ -101,12 +137,12 @@ public final class ProfileService implements ManageProfilesUseCase {
     long start = System.nanoTime();
     try {
       ConnectorFactory f = connectors.get(p.type());
-      try (DirectorySource s = f.open(f.validate(RawSettings.of(p.settings())),
+      try (DirectorySource s = f.open(connectors.settingsOf(p),
           new SourceContext(p.id().toString(), clock))) {
         s.testConnection();
       }
       return new ConnectionTestResult(true, "connection works", (System.nanoTime() - start) / 1_000_000);
-    } catch (ConnectorException e) {
+    } catch (ConnectorException | SecretBox.UnreadableSecretException e) {
       return new ConnectionTestResult(false, e.getMessage(), (System.nanoTime() - start) / 1_000_000);
     }
   }

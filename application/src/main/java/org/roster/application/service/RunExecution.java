@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.roster.application.port.out.AuditStore;
 import org.roster.application.port.out.PageRequest;
 import org.roster.application.port.out.ProfileStore;
+import org.roster.application.port.out.RunObserver;
 import org.roster.application.port.out.RunStore;
 import org.roster.connector.api.ConnectorException;
 import org.roster.connector.api.ConnectorFactory;
@@ -15,11 +16,11 @@ import org.roster.connector.api.ConnectorSettings;
 import org.roster.connector.api.DirectorySource;
 import org.roster.connector.api.DropFolderConnector;
 import org.roster.connector.api.DroppedFile;
-import org.roster.connector.api.RawSettings;
 import org.roster.connector.api.SourceContext;
 import org.roster.connector.api.SourceDataException;
 import org.roster.domain.audit.AuditCategory;
 import org.roster.domain.audit.AuditEvent;
+import org.roster.domain.licence.LicencePool;
 import org.roster.domain.sync.Profile;
 import org.roster.domain.sync.RunCounts;
 import org.roster.domain.sync.RunEntry;
@@ -39,6 +40,7 @@ public final class RunExecution {
   private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
   private static final long PROGRESS_EVERY_MS = 1000;
 
+  private final List<RunObserver> observers;
   private final ProfileStore profiles;
   private final RunStore runs;
   private final AuditStore audit;
@@ -48,6 +50,12 @@ public final class RunExecution {
 
   public RunExecution(ProfileStore profiles, RunStore runs, AuditStore audit,
       ConnectorRegistry connectors, SyncEngine engine, Clock clock) {
+    this(profiles, runs, audit, connectors, engine, clock, List.of());
+  }
+
+  public RunExecution(ProfileStore profiles, RunStore runs, AuditStore audit,
+      ConnectorRegistry connectors, SyncEngine engine, Clock clock, List<RunObserver> observers) {
+    this.observers = List.copyOf(observers);
     this.profiles = profiles;
     this.runs = runs;
     this.audit = audit;
@@ -89,7 +97,7 @@ public final class RunExecution {
     SyncRun ended;
     try {
       factory = connectors.get(profile.type());
-      settings = factory.validate(RawSettings.of(profile.settings()));
+      settings = connectors.settingsOf(profile);
       SourceContext context = new SourceContext(profile.id().toString(), clock);
       DirectorySource source;
       if (factory instanceof DropFolderConnector folder) {
@@ -114,7 +122,7 @@ public final class RunExecution {
       }
       applied[0] = result.pool();
       ended = current.ended(result.status(), result.counts(), result.message(), clock.instant());
-    } catch (ConnectorException | IllegalArgumentException e) {
+    } catch (ConnectorException | IllegalArgumentException | SecretBox.UnreadableSecretException e) {
       ended = current.ended(RunStatus.FAILED, seen[0], e.getMessage() + " — nothing was applied", clock.instant());
       LOG.warn("run {} of profile '{}' failed: {}", run.id(), profile.name(), e.getMessage());
     } catch (RuntimeException e) {
@@ -132,9 +140,22 @@ public final class RunExecution {
     audit(ended, profile.actor(), "run " + ended.status().name().toLowerCase().replace('_', ' '),
         ended.summary() + (ended.error() == null ? "" : " — " + ended.error()));
     var pool = applied[0];
-    if (pool != null && pool.overLimit()) {
+    boolean overLimit = pool != null && pool.overLimit();
+    if (overLimit) {
       appendNow(ended, profile.actor(), AuditCategory.SEAT, "licence pool over its limit",
           pool.used() + " seats held, limit " + pool.limit());
+    }
+    tellObservers(profile, ended, overLimit ? Optional.of(pool) : Optional.empty());
+  }
+
+  private void tellObservers(Profile profile, SyncRun ended,
+      Optional<LicencePool> overLimit) {
+    for (RunObserver o : observers) {
+      try {
+        o.ended(profile, ended, overLimit);
+      } catch (RuntimeException e) {
+        LOG.warn("run {}: observer {} failed: {}", ended.id(), o.getClass().getSimpleName(), e.toString());
+      }
     }
   }
 
@@ -180,7 +201,7 @@ public final class RunExecution {
     try {
       ConnectorFactory factory = connectors.get(profile.type());
       if (factory instanceof DropFolderConnector folder) {
-        folder.settle(factory.validate(RawSettings.of(profile.settings())), file, applied,
+        folder.settle(connectors.settingsOf(profile), file, applied,
             reportText(run));
       }
     } catch (ConnectorException e) {

@@ -2,6 +2,8 @@ package org.roster.application.service;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -135,6 +137,39 @@ public final class RunSyncService implements RunSyncUseCase {
         "cut off: the node running it stopped before it ended; nothing of it was applied")) {
       LOG.warn("run {} of profile {} was cut off by a crash; marked ABORTED", r.id(), r.profileId());
     }
+  }
+
+  /**
+   * Takes over the runs of nodes that stopped: each QUEUED or RUNNING run whose lease expired is
+   * marked ABORTED (nothing of it was applied: its transaction died with its node), and the
+   * scheduled and manual ones are queued again on this node. A dropped file's run needs no second
+   * run: its file is still in the drop folder and is taken again. Call every poll on every node; a
+   * run is taken over by one node only.
+   *
+   * @return the runs queued again
+   */
+  public List<SyncRun> takeOverExpired() {
+    List<SyncRun> again = new ArrayList<>();
+    for (SyncRun dead : runs.abortExpired(clock.instant(), "cut off: the node running it stopped"
+        + " renewing its lease; nothing of it was applied; node " + node + " took the profile over")) {
+      LOG.warn("run {} of profile {} lost its node (its lease expired); marked ABORTED", dead.id(),
+          dead.profileId());
+      if (dead.trigger() != RunTrigger.SCHEDULE && dead.trigger() != RunTrigger.MANUAL) {
+        continue;
+      }
+      try {
+        SyncRun run = request(new RequestRunCommand(dead.profileId(), dead.mode(), dead.trigger(),
+            dead.requestedBy()));
+        again.add(run);
+        LOG.warn("run {} of profile {} taken over as run {}", dead.id(), dead.profileId(), run.id());
+        execution.audit(run, "node:" + node, "run taken over",
+            "run " + dead.id() + " was cut off when its node stopped; queued again as run " + run.id());
+      } catch (ConflictException | NotFoundException e) {
+        LOG.warn("run {} of profile {} is not run again: {}", dead.id(), dead.profileId(),
+            e.getMessage());
+      }
+    }
+    return again;
   }
 
   /** Takes the profile's lease for the run before anything of it is recorded. */

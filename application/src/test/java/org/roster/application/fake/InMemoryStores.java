@@ -30,6 +30,8 @@ import org.roster.application.port.out.ProfileStore;
 import org.roster.application.port.out.RoleAssignment;
 import org.roster.application.port.out.RoleStore;
 import org.roster.application.port.out.RunStore;
+import org.roster.application.port.out.ScheduleSlot;
+import org.roster.application.port.out.ScheduleStore;
 import org.roster.application.port.out.UserQuery;
 import org.roster.application.port.out.UserStore;
 import org.roster.domain.audit.AuditEvent;
@@ -59,6 +61,7 @@ public final class InMemoryStores {
   public final Admins admins = new Admins();
   public final Credentials credentials = new Credentials();
   public final Imports imports = new Imports();
+  public final Schedules schedules = new Schedules();
 
   static <T> Page<T> page(List<T> all, PageRequest p) {
     int from = (int) Math.min(all.size(), p.offset());
@@ -489,13 +492,22 @@ public final class InMemoryStores {
     }
 
     public synchronized List<SyncRun> abortOrphans(String node, Instant now, String reason) {
+      return abort(node, now, reason);
+    }
+
+    public synchronized List<SyncRun> abortExpired(Instant now, String reason) {
+      return abort(null, now, reason);
+    }
+
+    /** Aborts active runs without a live lease, or whose lease {@code node} holds. */
+    private List<SyncRun> abort(String node, Instant now, String reason) {
       List<SyncRun> out = new ArrayList<>();
       for (SyncRun r : List.copyOf(runs.values())) {
         if (!r.status().active()) {
           continue;
         }
         Object[] l = leases.get(r.profileId());
-        boolean orphan = l == null || !l[0].equals(r.id()) || l[1].equals(node) || !((Instant) l[2]).isAfter(now);
+        boolean orphan = l == null || !l[0].equals(r.id()) || l[1].equals(node) || ((Instant) l[2]).isBefore(now);
         if (orphan) {
           SyncRun a = r.ended(RunStatus.ABORTED, r.counts(), reason, now);
           runs.put(r.id(), a);
@@ -506,6 +518,48 @@ public final class InMemoryStores {
         }
       }
       return out;
+    }
+  }
+
+  /** Schedule slots; {@link #claim} is a compare-and-set like the database's. */
+  public static final class Schedules implements ScheduleStore {
+    public final Map<UUID, ScheduleSlot> slots = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public synchronized void plan(UUID profileId, Instant nextRunAt) {
+      ScheduleSlot s = find(profileId);
+      slots.put(profileId, new ScheduleSlot(profileId, nextRunAt, s.lastRunAt(), s.lastRunId()));
+    }
+
+    public ScheduleSlot find(UUID profileId) {
+      return slots.getOrDefault(profileId, ScheduleSlot.none(profileId));
+    }
+
+    public List<ScheduleSlot> all() {
+      return List.copyOf(slots.values());
+    }
+
+    public List<ScheduleSlot> due(Instant now) {
+      return slots.values().stream()
+          .filter(s -> s.nextRunAt() != null && !s.nextRunAt().isAfter(now))
+          .sorted(Comparator.comparing(ScheduleSlot::nextRunAt)).toList();
+    }
+
+    public synchronized boolean claim(UUID profileId, Instant due, Instant next) {
+      ScheduleSlot s = slots.get(profileId);
+      if (s == null || !due.equals(s.nextRunAt())) {
+        return false;
+      }
+      slots.put(profileId, new ScheduleSlot(profileId, next, s.lastRunAt(), s.lastRunId()));
+      return true;
+    }
+
+    public synchronized void started(UUID profileId, UUID runId, Instant at) {
+      ScheduleSlot s = find(profileId);
+      slots.put(profileId, new ScheduleSlot(profileId, s.nextRunAt(), at, runId));
+    }
+
+    public void forget(UUID profileId) {
+      slots.remove(profileId);
     }
   }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.roster.domain.Require;
+import org.roster.domain.schedule.ProfileSchedule;
 
 /**
  * A sync profile: one configured directory.
@@ -17,6 +18,7 @@ import org.roster.domain.Require;
  * @param enabled false: no scheduled or dropped-file runs (manual runs still allowed)
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
+ * @param schedule when it runs by itself and how; null = only when asked (or a file is dropped)
  */
 public record Profile(
     UUID id,
@@ -26,7 +28,8 @@ public record Profile(
     SyncPolicy policy,
     boolean enabled,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    ProfileSchedule schedule) {
 
   public Profile {
     Require.notNull(id, "id");
@@ -36,6 +39,17 @@ public record Profile(
     Require.notNull(policy, "policy");
     Require.notNull(createdAt, "createdAt");
     Require.notNull(updatedAt, "updatedAt");
+  }
+
+  /** A profile without a schedule. */
+  public Profile(UUID id, String name, String type, Map<String, Object> settings, SyncPolicy policy,
+      boolean enabled, Instant createdAt, Instant updatedAt) {
+    this(id, name, type, settings, policy, enabled, createdAt, updatedAt, null);
+  }
+
+  /** Whether scheduled runs of it are due at their times: it has a schedule and is enabled. */
+  public boolean scheduled() {
+    return enabled && schedule != null;
   }
 
   /** The actor name audit events of this profile's runs carry. */

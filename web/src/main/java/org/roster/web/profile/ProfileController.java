@@ -13,9 +13,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.roster.application.port.in.ManageProfilesUseCase;
+import org.roster.application.port.in.QuerySchedulesUseCase;
+import org.roster.application.port.in.ScheduleStatus;
 import org.roster.application.port.out.PageRequest;
 import org.roster.domain.sync.Profile;
 import org.roster.web.page.PageResponse;
@@ -28,9 +31,11 @@ import org.roster.web.security.ApiRoles;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ProfileController {
   private final ManageProfilesUseCase profiles;
+  private final QuerySchedulesUseCase schedules;
 
-  public ProfileController(ManageProfilesUseCase profiles) {
+  public ProfileController(ManageProfilesUseCase profiles, QuerySchedulesUseCase schedules) {
     this.profiles = profiles;
+    this.schedules = schedules;
   }
 
   @Post
@@ -46,7 +51,11 @@ public class ProfileController {
   public PageResponse<ProfileResponse> list(
       @QueryValue(defaultValue = "0") int page,
       @QueryValue(defaultValue = PageResponse.DEFAULT_SIZE) int size) {
-    return PageResponse.slice(profiles.list(), new PageRequest(page, size), this::response);
+    Map<UUID, ScheduleStatus> statuses = schedules.statuses();
+    return PageResponse.slice(
+        profiles.list(),
+        new PageRequest(page, size),
+        p -> response(p, statuses.getOrDefault(p.id(), ScheduleStatus.NONE)));
   }
 
   @Get("/{id}")
@@ -74,7 +83,11 @@ public class ProfileController {
   }
 
   private ProfileResponse response(Profile profile) {
-    return ProfileResponse.from(profile, secretsOf(profile.type()));
+    return response(profile, schedules.status(profile.id()));
+  }
+
+  private ProfileResponse response(Profile profile, ScheduleStatus status) {
+    return ProfileResponse.from(profile, secretsOf(profile.type()), status);
   }
 
   private Set<String> secretsOf(String type) {

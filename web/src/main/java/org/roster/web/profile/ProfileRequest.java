@@ -14,6 +14,7 @@ import org.roster.web.json.StrictString;
 /**
  * A profile as a client creates or replaces it. A secret setting sent as {@value
  * ProfileResponse#REDACTED} (what responses show) counts as left out, so the stored secret stays.
+ * A {@code schedule} left out or null means the profile runs only when asked.
  */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -22,7 +23,8 @@ public record ProfileRequest(
     @Nullable @Serdeable.Deserializable(using = StrictString.class) String type,
     @Nullable Map<String, Object> settings,
     @Nullable PolicyRequest policy,
-    @Nullable @Serdeable.Deserializable(using = StrictBoolean.class) Boolean enabled) {
+    @Nullable @Serdeable.Deserializable(using = StrictBoolean.class) Boolean enabled,
+    @Nullable ScheduleRequest schedule) {
 
   SaveProfileCommand toCommand(Set<String> secretSettings) {
     SyncPolicy defaults = SyncPolicy.defaultsFor(type);
@@ -31,7 +33,8 @@ public record ProfileRequest(
         type,
         withoutRedacted(secretSettings),
         policy == null ? defaults : policy.over(defaults),
-        enabled);
+        enabled,
+        schedule == null ? null : schedule.toSchedule());
   }
 
   private Map<String, Object> withoutRedacted(Set<String> secretSettings) {

@@ -14,14 +14,17 @@ import org.roster.application.port.in.ConnectionTestResult;
 import org.roster.application.port.in.InvalidRequestException;
 import org.roster.application.port.in.ManageProfilesUseCase;
 import org.roster.application.port.in.NotFoundException;
+import org.roster.application.port.in.QuerySchedulesUseCase;
 import org.roster.application.port.in.SaveProfileCommand;
+import org.roster.application.port.in.ScheduleStatus;
 import org.roster.domain.sync.Profile;
 
 /**
  * Profiles in a map. Two types: "csv" (requires the setting "folder") and "ldap" (secret
- * "bindPassword"). A connection test of a profile named "explode" fails unexpectedly.
+ * "bindPassword"). A connection test of a profile named "explode" fails unexpectedly. A scheduled
+ * profile runs next at its schedule's first time after {@link #NOW}.
  */
-public class InMemoryProfiles implements ManageProfilesUseCase {
+public class InMemoryProfiles implements ManageProfilesUseCase, QuerySchedulesUseCase {
   public static final Instant NOW = Instant.parse("2024-05-01T08:00:00Z");
 
   private final Map<UUID, Profile> profiles = new ConcurrentHashMap<>();
@@ -55,7 +58,8 @@ public class InMemoryProfiles implements ManageProfilesUseCase {
             command.policy(),
             command.enabled() == null || command.enabled(),
             NOW,
-            NOW);
+            NOW,
+            command.schedule());
     profiles.put(profile.id(), profile);
     actors.put(profile.id(), actor);
     return profile;
@@ -81,7 +85,8 @@ public class InMemoryProfiles implements ManageProfilesUseCase {
             command.policy(),
             command.enabled() == null || command.enabled(),
             old.createdAt(),
-            NOW.plusSeconds(60));
+            NOW.plusSeconds(60),
+            command.schedule());
     profiles.put(id, changed);
     actors.put(id, actor);
     return changed;
@@ -115,6 +120,21 @@ public class InMemoryProfiles implements ManageProfilesUseCase {
     }
     return new ConnectionTestResult(
         true, "read one entry from " + profile.settings().get("folder"), 7);
+  }
+
+  @Override
+  public ScheduleStatus status(UUID profileId) {
+    Profile p = profiles.get(profileId);
+    return p == null || !p.scheduled()
+        ? ScheduleStatus.NONE
+        : new ScheduleStatus(p.schedule().timing().next(NOW), null, null);
+  }
+
+  @Override
+  public Map<UUID, ScheduleStatus> statuses() {
+    Map<UUID, ScheduleStatus> out = new HashMap<>();
+    profiles.keySet().forEach(id -> out.put(id, status(id)));
+    return out;
   }
 
   @Override

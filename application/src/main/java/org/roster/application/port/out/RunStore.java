@@ -60,4 +60,15 @@ public interface RunStore {
    * @return the runs it aborted
    */
   List<SyncRun> abortOrphans(String node, Instant now, String reason);
+
+  /**
+   * Marks ABORTED every QUEUED or RUNNING run whose profile lease expired before {@code now} or is
+   * missing, and frees those leases: runs whose node stopped renewing them (it died or lost the
+   * database). Unlike {@link #abortOrphans} it leaves alone the runs of every live node, this one's
+   * included, so any node may call it at any time. Each run is aborted once even when several nodes
+   * call it at the same time.
+   *
+   * @return the runs it aborted
+   */
+  List<SyncRun> abortExpired(Instant now, String reason);
 }

@@ -1,0 +1,126 @@
+package org.roster.connector.okta;
+
+import java.util.Collection;
+import java.util.List;
+import org.roster.connector.api.ChangeSink;
+import org.roster.connector.api.EntryKind;
+import org.roster.connector.api.EntrySink;
+import org.roster.connector.api.IncrementalSource;
+import org.roster.connector.api.PasswordVerifier;
+import org.roster.connector.api.RejectedEntry;
+import org.roster.connector.api.Secret;
+import org.roster.connector.api.SourceContext;
+import org.roster.connector.api.SyncToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An Okta org, read through the Okta SDK with one client per run (built on first use). Groups are
+ * read first and kept: users are then given the ids of the profile groups they are members of. Also
+ * reads changes ({@link ChangeReader}) and checks passwords ({@link PasswordCheck}). Not
+ * thread-safe.
+ */
+public final class OktaSource implements IncrementalSource, PasswordVerifier {
+  private static final Logger LOG = LoggerFactory.getLogger(OktaSource.class);
+
+  private final Session session;
+
+  OktaSource(OktaSettings settings, SourceContext context) {
+    this.session = new Session(settings, context);
+  }
+
+  /**
+   * Tests the token, reading users, the mapping, reading groups and members.
+   *
+   * @throws org.roster.connector.api.ConnectorException whose message starts with the failed step
+   */
+  @Override
+  public void testConnection() {
+    new ConnectionCheck(session).run();
+  }
+
+  /**
+   * Streams every profile group (Okta groups are flat: no parents) or every user but the
+   * DEPROVISIONED (with its profile groups; every group's members are read first). The groups are
+   * read once and kept for the user read that follows.
+   */
+  @Override
+  public void readAll(EntryKind kind, EntrySink sink) {
+    long started = System.nanoTime();
+    String summary = kind == EntryKind.GROUP ? readGroups(sink) : readUsers(sink);
+    LOG.info(
+        "Profile {}: read {} in {} ms",
+        session.context().profileId(),
+        summary,
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private String readGroups(EntrySink sink) {
+    GroupCatalog catalog = session.catalog();
+    for (GroupCatalog.Entry g : catalog.groups()) {
+      if (!sink.accept(g.toSource())) {
+        return "groups (stopped by the sink)";
+      }
+    }
+    for (RejectedEntry rejected : catalog.rejected()) {
+      if (!sink.reject(rejected)) {
+        break;
+      }
+    }
+    return catalog.size() + " groups, " + catalog.rejected().size() + " rejected";
+  }
+
+  private String readUsers(EntrySink sink) {
+    CountingSink counting = new CountingSink(sink);
+    new UserScan(session).all(counting);
+    return counting.accepted() + " users, " + counting.rejected() + " rejected";
+  }
+
+  /** The run's start and the profile's current groups; the token's full run is now. */
+  @Override
+  public SyncToken currentToken() {
+    return new ChangeReader(session).currentToken();
+  }
+
+  /**
+   * Reads what changed since the token (see {@link ChangeReader}); both kinds of one source return
+   * the same token.
+   *
+   * @throws org.roster.connector.api.FullSyncRequiredException for a foreign or damaged token, a
+   *     token of another scope, or one whose full run is older than {@code fullReconcileHours}
+   */
+  @Override
+  public SyncToken readChanges(EntryKind kind, SyncToken since, ChangeSink sink) {
+    long started = System.nanoTime();
+    SyncToken next = new ChangeReader(session).read(kind, since, sink);
+    LOG.info(
+        "Profile {}: read {} changes in {} ms",
+        session.context().profileId(),
+        kind,
+        (System.nanoTime() - started) / 1_000_000);
+    return next;
+  }
+
+  /**
+   * Reads these users again as they are now, with their profile groups; users gone, DEPROVISIONED
+   * or out of the users filter are not emitted (see {@link UsersById}).
+   */
+  @Override
+  public void readUsers(Collection<String> externalIds, EntrySink sink) {
+    UserScan scan = new UserScan(session);
+    GroupIds groupIds = new GroupIds(session, session.catalog());
+    new UsersById(session, scan).read(List.copyOf(externalIds), groupIds::of, sink);
+  }
+
+  /** Okta's authentication API; see {@link PasswordCheck}. */
+  @Override
+  public Verdict verifyPassword(String externalId, String location, String login, Secret password) {
+    return new PasswordCheck(session).verify(externalId, login, password);
+  }
+
+  /** Closes the HTTP client; safe to call twice. */
+  @Override
+  public void close() {
+    session.close();
+  }
+}
