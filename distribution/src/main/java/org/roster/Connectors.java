@@ -2,6 +2,7 @@ package org.roster;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import org.roster.connector.azure.AzureConnectorFactory;
 import org.roster.connector.csv.CsvConnectorFactory;
 import org.roster.connector.ldap.LdapConnectorFactory;
 import org.roster.connector.okta.OktaConnectorFactory;
@@ -21,6 +22,11 @@ public class Connectors {
   @Singleton
   LdapConnectorFactory ldap() {
     return new LdapConnectorFactory();
+  }
+
+  @Singleton
+  AzureConnectorFactory azure() {
+    return new AzureConnectorFactory();
   }
 
   @Singleton

@@ -1,6 +1,7 @@
 package org.roster;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -21,7 +22,13 @@ import org.roster.application.port.out.RunStore;
 import org.roster.application.port.out.ScheduleStore;
 import org.roster.application.port.out.Transactions;
 import org.roster.application.port.out.UserStore;
+import org.roster.application.port.in.VerifyLoginUseCase;
+import org.roster.application.port.out.ApiTokenStore;
 import org.roster.application.service.AdminAccessService;
+import org.roster.application.service.AdminAccountService;
+import org.roster.application.service.ApiTokenService;
+import org.roster.application.service.LoginThrottle;
+import org.roster.application.service.ThrottledLogins;
 import org.roster.application.service.AuditQueryService;
 import org.roster.application.service.ConnectorRegistry;
 import org.roster.application.service.DirectorySearchService;
@@ -187,7 +194,48 @@ public class RosterFactory {
   }
 
   @Singleton
-  AdminAccessService adminAccessService(AdminAccountStore accounts, AuditStore audit, Clock clock) {
-    return new AdminAccessService(accounts, audit, new PasswordHasher(PASSWORD_ITERATIONS), clock);
+  PasswordHasher passwordHasher() {
+    return new PasswordHasher(PASSWORD_ITERATIONS);
+  }
+
+  /** Failed logins of admins and users, counted per login in this node's memory. */
+  @Singleton
+  LoginThrottle loginThrottle(AuditStore audit, Clock clock,
+      @Value("${roster.security.login-throttle.max-failures:5}") int maxFailures,
+      @Value("${roster.security.login-throttle.first-lockout:30s}") Duration firstLockout,
+      @Value("${roster.security.login-throttle.max-lockout:15m}") Duration maxLockout,
+      @Value("${roster.security.login-throttle.forget-after:1h}") Duration forgetAfter,
+      @Value("${roster.security.login-throttle.max-tracked:100000}") int maxTracked) {
+    return new LoginThrottle(new LoginThrottle.Settings(maxFailures, firstLockout, maxLockout,
+        forgetAfter, maxTracked), audit, clock);
+  }
+
+  @Singleton
+  AdminAccessService adminAccessService(AdminAccountStore accounts, AuditStore audit,
+      PasswordHasher hasher, LoginThrottle throttle, Clock clock) {
+    return new AdminAccessService(accounts, audit, hasher, throttle, clock);
+  }
+
+  @Singleton
+  AdminAccountService adminAccountService(Transactions tx, AdminAccountStore accounts,
+      ApiTokenStore tokens, AuditStore audit, AdminAccessService access, PasswordHasher hasher,
+      LoginThrottle throttle, Clock clock) {
+    return new AdminAccountService(tx, accounts, tokens, audit, access, hasher, throttle, clock);
+  }
+
+  @Singleton
+  ApiTokenService apiTokenService(Transactions tx, ApiTokenStore tokens,
+      AdminAccountStore accounts, AuditStore audit, Clock clock) {
+    return new ApiTokenService(tx, tokens, accounts, audit, clock);
+  }
+
+  /**
+   * The users' login check as the API serves it: behind the login throttle, so a guessing client
+   * is stopped before the directory is asked (and before AD's own lockout locks the user out).
+   */
+  @Singleton
+  @Primary
+  VerifyLoginUseCase throttledLogins(LoginService logins, LoginThrottle throttle) {
+    return new ThrottledLogins(logins, throttle);
   }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.roster.application.port.out.AdminAccountStore;
 import org.roster.domain.identity.AdminAccount;
@@ -30,7 +31,7 @@ public class JdbcAdminAccountStore implements AdminAccountStore {
 
   @Override
   public void save(AdminAccount a) {
-    String roles = a.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    String roles = roleNames(a.roles());
     jdbc.joinedRun(
         c -> {
           int updated =
@@ -57,13 +58,29 @@ public class JdbcAdminAccountStore implements AdminAccountStore {
         c -> Sql.list(c, SELECT + " ORDER BY login", JdbcAdminAccountStore::account));
   }
 
+  @Override
+  public List<AdminAccount> lockAll() {
+    return jdbc.joined(
+        c -> Sql.list(c, SELECT + " ORDER BY login FOR UPDATE", JdbcAdminAccountStore::account));
+  }
+
+  @Override
+  public boolean delete(String login) {
+    return jdbc.joined(c -> Sql.update(c, "DELETE FROM admin_account WHERE login = ?", login)) > 0;
+  }
+
+  static String roleNames(Set<AdminRole> roles) {
+    return roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+  }
+
+  static Set<AdminRole> roles(String names) {
+    return names.isEmpty()
+        ? Set.of()
+        : Arrays.stream(names.split(",")).map(AdminRole::valueOf).collect(Collectors.toSet());
+  }
+
   private static AdminAccount account(ResultSet rs) throws SQLException {
-    String roles = rs.getString("roles");
     return new AdminAccount(
-        rs.getString("login"),
-        rs.getString("password_hash"),
-        roles.isEmpty()
-            ? java.util.Set.of()
-            : Arrays.stream(roles.split(",")).map(AdminRole::valueOf).collect(Collectors.toSet()));
+        rs.getString("login"), rs.getString("password_hash"), roles(rs.getString("roles")));
   }
 }

@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.roster.application.port.out.AdminAccountStore;
+import org.roster.application.port.out.ApiTokenStore;
 import org.roster.application.port.out.AuditQuery;
 import org.roster.application.port.out.AuditStore;
 import org.roster.application.port.out.CredentialStore;
@@ -73,6 +74,7 @@ import org.roster.domain.audit.AuditCategory;
 import org.roster.domain.audit.AuditEvent;
 import org.roster.domain.identity.AdminAccount;
 import org.roster.domain.identity.AdminRole;
+import org.roster.domain.identity.ApiToken;
 import org.roster.domain.identity.Group;
 import org.roster.domain.identity.InactiveReason;
 import org.roster.domain.identity.User;
@@ -115,7 +117,8 @@ abstract class StoreContract {
           "admin_account",
           "local_password",
           "import_selection",
-          "schedule_slot");
+          "schedule_slot",
+          "api_token");
   private static final Duration LEASE = Duration.ofMinutes(5);
 
   private ApplicationContext context;
@@ -133,6 +136,7 @@ abstract class StoreContract {
   ImportStore imports;
   CredentialStore credentials;
   ScheduleStore schedules;
+  ApiTokenStore apiTokens;
   Jdbc storeJdbc;
   BulkInsert bulk;
 
@@ -160,6 +164,7 @@ abstract class StoreContract {
     credentials = context.getBean(CredentialStore.class);
     imports = context.getBean(ImportStore.class);
     schedules = context.getBean(ScheduleStore.class);
+    apiTokens = context.getBean(ApiTokenStore.class);
     storeJdbc = context.getBean(Jdbc.class);
     bulk = context.getBean(BulkInsert.class);
   }
@@ -919,6 +924,132 @@ abstract class StoreContract {
       assertThat(admins.find("ops")).contains(changed);
       assertThat(admins.find("nobody")).isEmpty();
       assertThat(admins.list()).containsExactly(admin, changed);
+    }
+
+    @Test
+    void adminAccountsAreDeletedAndLockedTogether() {
+      AdminAccount a = new AdminAccount("a", "h", Set.of(AdminRole.SYSADMIN));
+      AdminAccount b = new AdminAccount("b", "h", Set.of(AdminRole.PEOPLE_ADMIN));
+      admins.save(b);
+      admins.save(a);
+
+      List<AdminAccount> locked = transactions.inTransaction(t -> admins.lockAll());
+      assertThat(locked).containsExactly(a, b);
+      assertThat(admins.delete("b")).isTrue();
+      assertThat(admins.delete("b")).isFalse();
+      assertThat(admins.list()).containsExactly(a);
+    }
+
+    @Test
+    void lockAllMakesASecondCounterWait() throws Exception {
+      admins.save(new AdminAccount("a", "h", Set.of(AdminRole.SYSADMIN)));
+      CountDownLatch locked = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      CompletableFuture<Void> holder = CompletableFuture.runAsync(() ->
+          transactions.inTransaction(t -> {
+            admins.lockAll();
+            locked.countDown();
+            awaitOn(release);
+            admins.save(new AdminAccount("a", "h", Set.of(AdminRole.SYNC_ADMIN)));
+            return null;
+          }));
+      awaitOn(locked);
+      CompletableFuture<List<AdminAccount>> waiter = CompletableFuture.supplyAsync(() ->
+          transactions.inTransaction(t -> admins.lockAll()));
+      Thread.sleep(300);
+      assertThat(waiter).as("waits for the first transaction").isNotDone();
+
+      release.countDown();
+      holder.get(30, TimeUnit.SECONDS);
+      assertThat(waiter.get(30, TimeUnit.SECONDS).get(0).roles())
+          .containsExactly(AdminRole.SYNC_ADMIN);
+    }
+
+    private static void awaitOn(CountDownLatch latch) {
+      try {
+        latch.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Nested
+  class ApiTokens {
+    private ApiToken token(String name, String owner, int second) {
+      return new ApiToken(UUID.randomUUID(), name, owner,
+          Set.of(AdminRole.SYNC_ADMIN, AdminRole.PEOPLE_ADMIN), "rst_AbCd", at(second),
+          second % 2 == 0 ? null : at(second + 3600), null);
+    }
+
+    @Test
+    void keepsEveryFieldAndIsFoundByItsHashOnly() {
+      ApiToken t = token("prometheus", "ops", 1);
+      apiTokens.insert(t, "a".repeat(64));
+
+      assertThat(apiTokens.findByHash("a".repeat(64))).contains(t);
+      assertThat(apiTokens.findByHash("b".repeat(64))).isEmpty();
+      assertThat(apiTokens.find(t.id())).contains(t);
+      assertThat(count("SELECT count(*) FROM api_token WHERE token_hash = ?", "a".repeat(64)))
+          .isEqualTo(1);
+    }
+
+    @Test
+    void aHashIsUnique() {
+      apiTokens.insert(token("one", "ops", 1), "c".repeat(64));
+
+      assertThatThrownBy(() -> apiTokens.insert(token("two", "ops", 2), "c".repeat(64)))
+          .isInstanceOf(DataAccessException.class);
+    }
+
+    @Test
+    void listsNewestFirstInPagesForOneOwnerOrAll() {
+      ApiToken old = token("old", "ops", 1);
+      ApiToken mid = token("mid", "root", 2);
+      ApiToken last = token("new", "ops", 3);
+      apiTokens.insert(old, "1".repeat(64));
+      apiTokens.insert(mid, "2".repeat(64));
+      apiTokens.insert(last, "3".repeat(64));
+
+      Page<ApiToken> ops = apiTokens.list("ops", new PageRequest(0, 1));
+      assertThat(ops.items()).containsExactly(last);
+      assertThat(ops.total()).isEqualTo(2);
+      assertThat(apiTokens.list("ops", new PageRequest(1, 1)).items()).containsExactly(old);
+      assertThat(apiTokens.list(null, PageRequest.first(10)).items())
+          .containsExactly(last, mid, old);
+      assertThat(apiTokens.list("nobody", PageRequest.first(10)).total()).isZero();
+    }
+
+    @Test
+    void touchesDeletesOneAndAllOfAnOwner() {
+      ApiToken a = token("a", "ops", 1);
+      ApiToken b = token("b", "ops", 2);
+      ApiToken c = token("c", "root", 3);
+      apiTokens.insert(a, "4".repeat(64));
+      apiTokens.insert(b, "5".repeat(64));
+      apiTokens.insert(c, "6".repeat(64));
+
+      apiTokens.touch(c.id(), at(100));
+      assertThat(apiTokens.find(c.id()).orElseThrow().lastUsedAt()).isEqualTo(at(100));
+      assertThat(apiTokens.delete(c.id())).isTrue();
+      assertThat(apiTokens.delete(c.id())).isFalse();
+      assertThat(apiTokens.deleteByOwner("ops")).isEqualTo(2);
+      assertThat(apiTokens.list(null, PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void aDeletedAdminsTokensGoInTheSameTransaction() {
+      admins.save(new AdminAccount("ops", "h", Set.of(AdminRole.SYNC_ADMIN)));
+      apiTokens.insert(token("a", "ops", 1), "7".repeat(64));
+
+      assertThatThrownBy(() -> transactions.inTransaction(t -> {
+        admins.delete("ops");
+        apiTokens.deleteByOwner("ops");
+        throw new IllegalStateException("rolled back");
+      })).hasMessage("rolled back");
+
+      assertThat(admins.find("ops")).isPresent();
+      assertThat(apiTokens.findByHash("7".repeat(64))).isPresent();
     }
   }
 

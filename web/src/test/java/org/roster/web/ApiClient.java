@@ -20,12 +20,24 @@ public final class ApiClient {
   private final JsonMapper json;
   private final String login;
   private final String password;
+  private final String bearer;
 
   ApiClient(HttpClient client, JsonMapper json, String login, String password) {
+    this(client, json, login, password, null);
+  }
+
+  private ApiClient(HttpClient client, JsonMapper json, String login, String password,
+      String bearer) {
     this.client = client;
     this.json = json;
     this.login = login;
     this.password = password;
+    this.bearer = bearer;
+  }
+
+  /** Sends {@code Authorization: Bearer <token>}. */
+  public ApiClient withToken(String token) {
+    return new ApiClient(client, json, null, null, token);
   }
 
   public ApiClient as(String admin) {
@@ -60,6 +72,9 @@ public final class ApiClient {
   public Reply send(MutableHttpRequest<?> request) {
     if (login != null) {
       request.basicAuth(login, password);
+    }
+    if (bearer != null) {
+      request.bearerAuth(bearer);
     }
     HttpResponse<String> response;
     try {

@@ -12,25 +12,31 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.roster.application.port.in.AdminAccessUseCase;
+import org.roster.application.port.in.AdminLogin;
 import org.roster.application.port.out.AdminAccountStore;
 import org.roster.application.port.out.AuditStore;
 import org.roster.domain.audit.AuditCategory;
 import org.roster.domain.audit.AuditEvent;
 import org.roster.domain.identity.AdminAccount;
 import org.roster.domain.identity.AdminRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Admin authentication. Password hashes are deliberately slow, and HTTP Basic sends the password
  * with every request, so a verified password is remembered for a few minutes as a salted digest
- * (never the password itself).
+ * (never the password itself). Failed logins go through the {@link LoginThrottle}: a locked-out
+ * login is refused before any lookup or hashing.
  */
 public final class AdminAccessService implements AdminAccessUseCase {
   public static final String BOOTSTRAP_LOGIN = "admin";
+  private static final Logger LOG = LoggerFactory.getLogger(AdminAccessService.class);
   private static final Duration REMEMBER = Duration.ofMinutes(5);
 
   private final AdminAccountStore accounts;
   private final AuditStore audit;
   private final PasswordHasher hasher;
+  private final LoginThrottle throttle;
   private final Clock clock;
   private final byte[] pepper = PasswordHasher.generate().getBytes(StandardCharsets.UTF_8);
   private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
@@ -39,18 +45,34 @@ public final class AdminAccessService implements AdminAccessUseCase {
 
   private record Remembered(byte[] digest, String hash, Instant until) {}
 
-  public AdminAccessService(AdminAccountStore accounts, AuditStore audit, PasswordHasher hasher, Clock clock) {
+  public AdminAccessService(AdminAccountStore accounts, AuditStore audit, PasswordHasher hasher,
+      LoginThrottle throttle, Clock clock) {
     this.accounts = accounts;
+    this.throttle = throttle;
     this.audit = audit;
     this.hasher = hasher;
     this.clock = clock;
   }
 
   @Override
-  public Optional<AdminAccount> authenticate(String login, String password) {
+  public AdminLogin authenticate(String login, String password) {
     if (login == null || password == null) {
-      return Optional.empty();
+      return new AdminLogin.Refused();
     }
+    Optional<Duration> locked = throttle.refusal(LoginThrottle.Kind.ADMIN, login);
+    if (locked.isPresent()) {
+      return new AdminLogin.Throttled(locked.get());
+    }
+    Optional<AdminAccount> account = check(login, password);
+    if (account.isEmpty()) {
+      throttle.failed(LoginThrottle.Kind.ADMIN, login);
+      return new AdminLogin.Refused();
+    }
+    throttle.succeeded(LoginThrottle.Kind.ADMIN, login);
+    return new AdminLogin.Accepted(account.get());
+  }
+
+  private Optional<AdminAccount> check(String login, String password) {
     Optional<AdminAccount> account = accounts.find(login);
     if (account.isEmpty()) {
       if (decoyHash == null) {
@@ -79,13 +101,19 @@ public final class AdminAccessService implements AdminAccessUseCase {
     Optional<AdminAccount> existing = accounts.find(BOOTSTRAP_LOGIN);
     if (configuredPassword.isPresent()) {
       String pw = configuredPassword.get();
-      if (existing.isEmpty() || !hasher.matches(pw, existing.get().passwordHash())) {
+      if (pw.length() < AdminAccountService.MIN_PASSWORD) {
+        LOG.warn("The configured admin password is shorter than {} characters; choose a longer one",
+            AdminAccountService.MIN_PASSWORD);
+      }
+      boolean sysadmin = existing.map(a -> a.roles().contains(AdminRole.SYSADMIN)).orElse(false);
+      if (existing.isEmpty() || !sysadmin || !hasher.matches(pw, existing.get().passwordHash())) {
         accounts.save(new AdminAccount(BOOTSTRAP_LOGIN, hasher.hash(pw), Set.of(AdminRole.SYSADMIN)));
+        throttle.succeeded(LoginThrottle.Kind.ADMIN, BOOTSTRAP_LOGIN);
         record(existing.isEmpty() ? "admin created" : "admin password set from the environment");
       }
       return Optional.empty();
     }
-    if (existing.isPresent()) {
+    if (!accounts.list().isEmpty()) {
       return Optional.empty();
     }
     String generated = PasswordHasher.generate();

@@ -68,7 +68,8 @@ public final class LoginService implements VerifyLoginUseCase {
     try (DirectorySource s = f.open(connectors.settingsOf(p),
         new SourceContext(p.id().toString(), clock))) {
       if (!(s instanceof PasswordVerifier verifier)) {
-        return LoginResult.refused(user.id(), "a " + p.type() + " directory cannot verify passwords; use single sign-on");
+        return LoginResult.refused(user.id(), "the user's directory (profile '" + p.name() + "', type "
+            + p.type() + ") does not let Roster check passwords: the user signs in with single sign-on");
       }
       PasswordVerifier.Verdict v = verifier.verifyPassword(user.externalId(), user.location(), user.login(),
           new Secret(password));

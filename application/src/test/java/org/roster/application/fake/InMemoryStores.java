@@ -573,7 +573,15 @@ public final class InMemoryStores {
     }
 
     public List<AdminAccount> list() {
-      return List.copyOf(db.admins.values());
+      return db.admins.values().stream().sorted(Comparator.comparing(AdminAccount::login)).toList();
+    }
+
+    public List<AdminAccount> lockAll() {
+      return list();
+    }
+
+    public boolean delete(String login) {
+      return db.admins.remove(login) != null;
     }
   }
 }

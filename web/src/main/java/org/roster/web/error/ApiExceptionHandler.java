@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps what the use cases and the domain throw to an HTTP status: unknown object 404, conflict 409,
+ * forbidden 403,
  * invalid request or argument (a domain constructor's check) 400, anything else 500 with a log
  * line. Micronaut's own, more specific handlers keep their statuses; every body is made by {@link
  * ProblemResponseProcessor}.
@@ -50,6 +51,9 @@ public class ApiExceptionHandler implements ExceptionHandler<Exception, HttpResp
     }
     if (exception instanceof ConflictException) {
       return HttpStatus.CONFLICT;
+    }
+    if (exception instanceof org.roster.application.port.in.ForbiddenException) {
+      return HttpStatus.FORBIDDEN;
     }
     if (exception instanceof InvalidRequestException
         || exception instanceof IllegalArgumentException) {

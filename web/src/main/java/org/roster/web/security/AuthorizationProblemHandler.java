@@ -14,14 +14,17 @@ import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler
 import jakarta.inject.Singleton;
 
 /**
- * Answers a refused request: 401 with a Basic challenge when no valid credentials came, 403 when
- * the admin's role does not cover the endpoint. Never redirects: this is an API.
+ * Answers a refused request: 401 with a challenge when no valid credentials came (a Bearer
+ * challenge with {@code error="invalid_token"} when an API token was refused, RFC 6750; a Basic
+ * one otherwise), 403 when the admin's role does not cover the endpoint. Never redirects: this is
+ * an API.
  */
 @Singleton
 @Replaces(DefaultAuthorizationExceptionHandler.class)
 public class AuthorizationProblemHandler
     implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
   static final String CHALLENGE = "Basic realm=\"Roster\", charset=\"UTF-8\"";
+  static final String TOKEN_CHALLENGE = "Bearer realm=\"Roster\", error=\"invalid_token\"";
 
   private final ErrorResponseProcessor<?> problems;
 
@@ -40,13 +43,17 @@ public class AuthorizationProblemHandler
               .build(),
           HttpResponse.status(HttpStatus.FORBIDDEN));
     }
+    boolean tokenRefused = request.getAttribute(Authenticated.REFUSED, String.class)
+        .filter(Authenticated.TOKEN::equals).isPresent();
     return problems
         .processResponse(
             ErrorContext.builder(request)
                 .cause(exception)
-                .errorMessage("Credentials of a Roster admin are required (HTTP Basic)")
+                .errorMessage(tokenRefused
+                    ? "The API token is unknown, expired or revoked"
+                    : "Credentials of a Roster admin are required (HTTP Basic or an API token)")
                 .build(),
             HttpResponse.status(HttpStatus.UNAUTHORIZED))
-        .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+        .header(HttpHeaders.WWW_AUTHENTICATE, tokenRefused ? TOKEN_CHALLENGE : CHALLENGE);
   }
 }

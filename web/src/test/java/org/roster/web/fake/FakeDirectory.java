@@ -17,6 +17,9 @@ public final class FakeDirectory implements SearchDirectoryUseCase, VerifyLoginU
   public static final UUID PROFILE = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
   public static final UUID ANN = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
   public final List<DirectoryQuery> asked = new ArrayList<>();
+  /** How often a password was checked (the directory was asked to bind). */
+  public final java.util.concurrent.atomic.AtomicInteger verifications =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   @Override
   public List<DirectoryHit> search(UUID profileId, DirectoryQuery query, int limit) {
@@ -37,6 +40,7 @@ public final class FakeDirectory implements SearchDirectoryUseCase, VerifyLoginU
 
   @Override
   public LoginResult verify(String login, String password) {
+    verifications.incrementAndGet();
     if (login.equals("down")) {
       throw new SourceUnavailableException("ldap://dc1.corp:636: connection refused");
     }

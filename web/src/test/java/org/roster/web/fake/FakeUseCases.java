@@ -33,9 +33,4 @@ public class FakeUseCases {
   FakeDirectory directory() {
     return new FakeDirectory();
   }
-
-  @Singleton
-  InMemoryAdmins admins() {
-    return new InMemoryAdmins();
-  }
 }
