@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import org.roster.application.port.out.AdminAccountStore;
 import org.roster.application.port.out.AuditStore;
+import org.roster.application.port.out.CredentialStore;
 import org.roster.application.port.out.ExclusionStore;
 import org.roster.application.port.out.GroupStore;
+import org.roster.application.port.out.ImportStore;
 import org.roster.application.port.out.LicenceStore;
 import org.roster.application.port.out.ProfileStore;
 import org.roster.application.port.out.RoleStore;
@@ -31,15 +33,21 @@ import org.roster.application.service.AuditQueryService;
 import org.roster.application.service.ConnectorRegistry;
 import org.roster.application.service.DirectorySearchService;
 import org.roster.application.service.DropFolderService;
+import org.roster.application.service.ExclusionService;
+import org.roster.application.service.GroupQueryService;
+import org.roster.application.service.ImportService;
+import org.roster.application.service.LicenceService;
 import org.roster.application.service.LoginService;
 import org.roster.application.service.PasswordHasher;
 import org.roster.application.service.ProfileService;
 import org.roster.application.service.RunExecution;
 import org.roster.application.service.RunQueryService;
+import org.roster.application.service.RoleService;
 import org.roster.application.service.RunSyncService;
 import org.roster.application.service.SecretBox;
 import org.roster.application.service.ScheduleService;
 import org.roster.application.service.SyncEngine;
+import org.roster.application.service.UserAdminService;
 import org.roster.application.service.UserQueryService;
 import org.roster.connector.api.ConnectorFactory;
 
@@ -49,7 +57,7 @@ import org.roster.connector.api.ConnectorFactory;
  */
 @Factory
 public class RosterFactory {
-  /** PBKDF2 iterations for admin passwords (OWASP 2023 for PBKDF2-HMAC-SHA256). */
+  /** PBKDF2 iterations for admin and local users' passwords (OWASP 2023 for PBKDF2-HMAC-SHA256). */
   static final int PASSWORD_ITERATIONS = 210_000;
 
   @Singleton
@@ -79,9 +87,9 @@ public class RosterFactory {
   @Singleton
   SyncEngine syncEngine(Transactions tx, UserStore users, GroupStore groups, RoleStore roles,
       LicenceStore licences, ExclusionStore exclusions, ProfileStore profiles, AuditStore audit,
-      RunStore runs, Clock clock) {
-    return new SyncEngine(tx,
-        new SyncEngine.Stores(users, groups, roles, licences, exclusions, profiles, audit, runs), clock);
+      RunStore runs, ImportStore imports, Clock clock) {
+    return new SyncEngine(tx, new SyncEngine.Stores(users, groups, roles, licences, exclusions,
+        profiles, audit, runs, imports), clock);
   }
 
   @Singleton
@@ -144,8 +152,45 @@ public class RosterFactory {
 
   @Singleton
   LoginService loginService(UserStore users, ProfileStore profiles, ConnectorRegistry connectors,
-      Clock clock) {
-    return new LoginService(users, profiles, connectors, clock);
+      CredentialStore credentials, Clock clock) {
+    return new LoginService(users, profiles, connectors, credentials,
+        new PasswordHasher(PASSWORD_ITERATIONS), clock);
+  }
+
+  @Singleton
+  UserAdminService userAdminService(Transactions tx, UserStore users, ProfileStore profiles,
+      LicenceStore licences, CredentialStore credentials, AuditStore audit, Clock clock) {
+    return new UserAdminService(tx, users, profiles, licences, credentials, audit,
+        new PasswordHasher(PASSWORD_ITERATIONS), clock);
+  }
+
+  @Singleton
+  RoleService roleService(Transactions tx, RoleStore roles, GroupStore groups,
+      ExclusionStore exclusions, AuditStore audit, Clock clock) {
+    return new RoleService(tx, roles, groups, exclusions, audit, clock);
+  }
+
+  @Singleton
+  GroupQueryService groupQueryService(GroupStore groups, RoleStore roles) {
+    return new GroupQueryService(groups, roles);
+  }
+
+  @Singleton
+  ExclusionService exclusionService(Transactions tx, ExclusionStore exclusions, UserStore users,
+      GroupStore groups, RoleStore roles, AuditStore audit, Clock clock) {
+    return new ExclusionService(tx, exclusions, users, groups, roles, audit, clock);
+  }
+
+  @Singleton
+  LicenceService licenceService(Transactions tx, LicenceStore licences, UserStore users,
+      RoleStore roles, AuditStore audit, Clock clock) {
+    return new LicenceService(tx, licences, users, roles, audit, clock);
+  }
+
+  @Singleton
+  ImportService importService(ProfileStore profiles, RoleStore roles, ImportStore imports,
+      ConnectorRegistry connectors, RunSyncService runs) {
+    return new ImportService(profiles, roles, imports, connectors, runs);
   }
 
   @Singleton

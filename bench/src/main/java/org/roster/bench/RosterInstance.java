@@ -71,7 +71,7 @@ final class RosterInstance implements AutoCloseable {
             times.wrap(context.getBean(GroupStore.class), "GroupStore"),
             times.wrap(context.getBean(RoleStore.class), "RoleStore"), licences,
             times.wrap(context.getBean(ExclusionStore.class), "ExclusionStore"), profiles, audit,
-            runs), clock);
+            runs, context.getBean(org.roster.application.port.out.ImportStore.class)), clock);
     RunExecution execution =
         new RunExecution(profiles, runs, audit, connectors, engine, clock);
     runService = new RunSyncService(profiles, runs, execution, Runnable::run, clock, "bench",

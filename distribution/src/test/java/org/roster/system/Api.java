@@ -44,6 +44,10 @@ final class Api {
         .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
   }
 
+  Reply delete(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+  }
+
   private Reply send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> r = http.send(

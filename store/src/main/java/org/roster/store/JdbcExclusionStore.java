@@ -1,19 +1,27 @@
 package org.roster.store;
 
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.roster.application.port.out.Exclusion;
 import org.roster.application.port.out.ExclusionStore;
+import org.roster.application.port.out.Page;
+import org.roster.application.port.out.PageRequest;
 import org.roster.domain.sync.Exclusions;
 
 /** {@link ExclusionStore} on the {@code exclusion} table. */
 @Singleton
 public class JdbcExclusionStore implements ExclusionStore {
+  private static final String COLUMNS = "object_type, object_id, created_at, created_by";
   private static final String ADD =
-      "INSERT INTO exclusion (object_type, object_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
-  private static final List<String> TYPES = List.of("USER", "GROUP", "ROLE");
+      "INSERT INTO exclusion ("
+          + COLUMNS
+          + ") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
   private final Jdbc jdbc;
 
@@ -26,48 +34,79 @@ public class JdbcExclusionStore implements ExclusionStore {
     Set<UUID> users = new HashSet<>();
     Set<UUID> groups = new HashSet<>();
     Set<UUID> roles = new HashSet<>();
-    List<Excluded> rows =
-        jdbc.joined(
-            c ->
-                Sql.list(
-                    c,
-                    "SELECT object_type, object_id FROM exclusion",
-                    rs -> new Excluded(rs.getString("object_type"), Sql.uuid(rs, "object_id"))));
-    for (Excluded e : rows) {
-      switch (e.type()) {
-        case "USER" -> users.add(e.id());
-        case "GROUP" -> groups.add(e.id());
-        default -> roles.add(e.id());
+    List<Exclusion> rows =
+        jdbc.joined(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM exclusion", JdbcExclusionStore::row));
+    for (Exclusion e : rows) {
+      switch (e.objectType()) {
+        case "USER" -> users.add(e.objectId());
+        case "GROUP" -> groups.add(e.objectId());
+        default -> roles.add(e.objectId());
       }
     }
     return new Exclusions(users, groups, roles);
   }
 
   @Override
-  public void add(String objectType, UUID objectId) {
-    String type = checked(objectType);
-    jdbc.joinedRun(c -> Sql.update(c, ADD, type, objectId));
+  public boolean add(Exclusion e) {
+    return jdbc.joined(
+            c -> Sql.update(c, ADD, e.objectType(), e.objectId(), e.createdAt(), e.createdBy()))
+        > 0;
   }
 
   @Override
-  public void remove(String objectType, UUID objectId) {
+  public Optional<Exclusion> find(String objectType, UUID objectId) {
     String type = checked(objectType);
-    jdbc.joinedRun(
+    return jdbc.joined(
         c ->
-            Sql.update(
+            Sql.one(
                 c,
-                "DELETE FROM exclusion WHERE object_type = ? AND object_id = ?",
+                "SELECT " + COLUMNS + " FROM exclusion WHERE object_type = ? AND object_id = ?",
+                JdbcExclusionStore::row,
                 type,
                 objectId));
   }
 
-  /** One row of {@code exclusion}. */
-  private record Excluded(String type, UUID id) {}
+  @Override
+  public boolean remove(String objectType, UUID objectId) {
+    String type = checked(objectType);
+    return jdbc.joined(
+            c ->
+                Sql.update(
+                    c,
+                    "DELETE FROM exclusion WHERE object_type = ? AND object_id = ?",
+                    type,
+                    objectId))
+        > 0;
+  }
+
+  @Override
+  public Page<Exclusion> list(String objectType, PageRequest page) {
+    Where where =
+        new Where()
+            .andIf(objectType, "object_type = ?", objectType == null ? null : checked(objectType));
+    return jdbc.joined(
+        c ->
+            where.page(
+                c,
+                "exclusion",
+                COLUMNS,
+                "created_at DESC NULLS LAST, object_type, object_id",
+                page,
+                JdbcExclusionStore::row));
+  }
+
+  private static Exclusion row(ResultSet rs) throws SQLException {
+    return new Exclusion(
+        rs.getString("object_type"),
+        Sql.uuid(rs, "object_id"),
+        Sql.instant(rs, "created_at"),
+        rs.getString("created_by"));
+  }
 
   private static String checked(String objectType) {
-    if (!TYPES.contains(objectType)) {
+    if (!Exclusion.TYPES.contains(objectType)) {
       throw new IllegalArgumentException(
-          "'objectType' must be one of " + TYPES + ", not '" + objectType + "'");
+          "'objectType' must be one of " + Exclusion.TYPES + ", not '" + objectType + "'");
     }
     return objectType;
   }

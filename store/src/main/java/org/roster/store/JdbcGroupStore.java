@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.roster.application.port.out.GroupQuery;
 import org.roster.application.port.out.GroupStore;
 import org.roster.application.port.out.Page;
 import org.roster.application.port.out.PageRequest;
@@ -115,12 +116,14 @@ public class JdbcGroupStore implements GroupStore {
   }
 
   @Override
-  public Page<Group> search(String text, UUID profileId, PageRequest page) {
+  public Page<Group> search(GroupQuery query, PageRequest page) {
+    String text = query.text();
     String pattern = text == null || text.isBlank() ? null : Sql.contains(text.trim());
     Where where =
         new Where()
             .andIf(pattern, "lower(name) LIKE ? ESCAPE '\\'", pattern)
-            .andIf(profileId, "profile_id = ?", profileId);
+            .andIf(query.profileId(), "profile_id = ?", query.profileId())
+            .andIf(query.includeDeleted() ? null : Boolean.TRUE, "deleted = FALSE");
     return jdbc.joined(
         c -> {
           Page<Group> found =
@@ -133,6 +136,24 @@ public class JdbcGroupStore implements GroupStore {
           return new Page<>(
               withParents(found.items(), parents), found.total(), found.page(), found.size());
         });
+  }
+
+  @Override
+  public Map<UUID, Integer> memberCounts(Collection<UUID> groupIds) {
+    if (groupIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, Integer> counts = new HashMap<>();
+    jdbc.joinedRun(
+        c ->
+            Sql.stream(
+                c,
+                "SELECT group_id, count(*) AS members FROM user_group WHERE group_id = ANY(?)"
+                    + " GROUP BY group_id",
+                rs -> Map.entry(Sql.uuid(rs, "group_id"), rs.getInt("members")),
+                e -> counts.put(e.getKey(), e.getValue()),
+                Sql.Array.ofUuids(groupIds)));
+    return counts;
   }
 
   private void insertParents(Connection c, Collection<Group> groups) throws SQLException {

@@ -1,6 +1,7 @@
 package org.roster.store;
 
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -16,11 +17,14 @@ import org.roster.application.port.out.RoleStore;
 import org.roster.domain.role.Role;
 import org.roster.domain.role.RoleKind;
 
-/** {@link RoleStore} on {@code role} and {@code user_role}. */
+/** {@link RoleStore} on {@code role}, {@code role_group} (bindings) and {@code user_role}. */
 @Singleton
 public class JdbcRoleStore implements RoleStore {
-  private static final String COLUMNS = "id, name, kind, parent_id, bound_group_id";
+  private static final String COLUMNS = "id, name, kind, parent_id";
   private static final String SELECT = "SELECT " + COLUMNS + " FROM role";
+
+  /** A binding of a role to a group: a row of {@code role_group}. */
+  private record Binding(UUID role, UUID group) {}
 
   private final Jdbc jdbc;
 
@@ -30,12 +34,22 @@ public class JdbcRoleStore implements RoleStore {
 
   @Override
   public List<Role> all() {
-    return jdbc.joined(c -> Sql.list(c, SELECT + " ORDER BY name, id", JdbcRoleStore::role));
+    return jdbc.joined(
+        c ->
+            withBindings(
+                Sql.list(c, SELECT + " ORDER BY name, id", JdbcRoleStore::role),
+                bindings(c, "SELECT role_id, group_id FROM role_group")));
   }
 
   @Override
   public Optional<Role> find(UUID id) {
-    return jdbc.joined(c -> Sql.one(c, SELECT + " WHERE id = ?", JdbcRoleStore::role, id));
+    return jdbc.joined(
+        c ->
+            withBindings(
+                    Sql.list(c, SELECT + " WHERE id = ?", JdbcRoleStore::role, id),
+                    bindings(c, "SELECT role_id, group_id FROM role_group WHERE role_id = ?", id))
+                .stream()
+                .findFirst());
   }
 
   @Override
@@ -45,23 +59,36 @@ public class JdbcRoleStore implements RoleStore {
           int updated =
               Sql.update(
                   c,
-                  "UPDATE role SET name = ?, kind = ?, parent_id = ?, bound_group_id = ? WHERE id ="
-                      + " ?",
+                  "UPDATE role SET name = ?, kind = ?, parent_id = ? WHERE id = ?",
                   r.name(),
                   r.kind(),
                   r.parentId(),
-                  r.boundGroupId(),
                   r.id());
           if (updated == 0) {
             Sql.update(
                 c,
-                "INSERT INTO role (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO role (" + COLUMNS + ") VALUES (?, ?, ?, ?)",
                 r.id(),
                 r.name(),
                 r.kind(),
-                r.parentId(),
-                r.boundGroupId());
+                r.parentId());
           }
+          Sql.update(c, "DELETE FROM role_group WHERE role_id = ?", r.id());
+          Sql.batch(
+              c,
+              "INSERT INTO role_group (role_id, group_id) VALUES (?, ?)",
+              r.boundGroupIds(),
+              (ps, g) -> Sql.bindAll(ps, r.id(), g));
+        });
+  }
+
+  @Override
+  public void delete(UUID id) {
+    jdbc.joinedRun(
+        c -> {
+          Sql.update(c, "DELETE FROM role_group WHERE role_id = ?", id);
+          Sql.update(c, "DELETE FROM user_role WHERE role_id = ?", id);
+          Sql.update(c, "DELETE FROM role WHERE id = ?", id);
         });
   }
 
@@ -70,13 +97,26 @@ public class JdbcRoleStore implements RoleStore {
     if (groupIds.isEmpty()) {
       return List.of();
     }
+    Sql.Array groups = Sql.Array.ofUuids(groupIds);
+    String ids = "SELECT role_id FROM role_group WHERE group_id = ANY(?)";
     return jdbc.joined(
         c ->
-            Sql.list(
-                c,
-                SELECT + " WHERE bound_group_id = ANY(?) ORDER BY name, id",
-                JdbcRoleStore::role,
-                Sql.Array.ofUuids(groupIds)));
+            withBindings(
+                Sql.list(
+                    c,
+                    SELECT + " WHERE id IN (" + ids + ") ORDER BY name, id",
+                    JdbcRoleStore::role,
+                    groups),
+                bindings(
+                    c,
+                    "SELECT role_id, group_id FROM role_group WHERE role_id IN (" + ids + ")",
+                    groups)));
+  }
+
+  @Override
+  public int countHolders(UUID roleId) {
+    return jdbc.joined(
+        c -> (int) Sql.count(c, "SELECT count(*) FROM user_role WHERE role_id = ?", roleId));
   }
 
   @Override
@@ -132,13 +172,28 @@ public class JdbcRoleStore implements RoleStore {
                 (ps, a) -> Sql.bindAll(ps, a.userId(), a.roleId())));
   }
 
+  private static Map<UUID, Set<UUID>> bindings(Connection c, String sql, Object... params)
+      throws SQLException {
+    Map<UUID, Set<UUID>> bound = new HashMap<>();
+    Sql.stream(
+        c,
+        sql,
+        rs -> new Binding(Sql.uuid(rs, "role_id"), Sql.uuid(rs, "group_id")),
+        b -> bound.computeIfAbsent(b.role(), k -> new HashSet<>()).add(b.group()),
+        params);
+    return bound;
+  }
+
+  private static List<Role> withBindings(List<Role> roles, Map<UUID, Set<UUID>> bindings) {
+    return roles.stream().map(r -> r.boundTo(bindings.getOrDefault(r.id(), Set.of()))).toList();
+  }
+
   private static Role role(ResultSet rs) throws SQLException {
-    return new Role(
+    return Role.unbound(
         Sql.uuid(rs, "id"),
         rs.getString("name"),
         RoleKind.valueOf(rs.getString("kind")),
-        Sql.uuid(rs, "parent_id"),
-        Sql.uuid(rs, "bound_group_id"));
+        Sql.uuid(rs, "parent_id"));
   }
 
   private static RoleAssignment assignment(ResultSet rs) throws SQLException {

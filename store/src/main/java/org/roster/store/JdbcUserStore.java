@@ -123,7 +123,18 @@ public class JdbcUserStore implements UserStore {
                 text,
                 text)
             .andIf(query.status(), "status = ?", query.status())
-            .andIf(query.profileId(), "profile_id = ?", query.profileId());
+            .andIf(query.profileId(), "profile_id = ?", query.profileId())
+            .andIf(
+                query.groupId(),
+                "id IN (SELECT user_id FROM user_group WHERE group_id = ?)",
+                query.groupId())
+            .andIf(
+                query.roleId(),
+                "id IN (SELECT user_id FROM user_role WHERE role_id = ?)",
+                query.roleId())
+            .andIf(
+                query.local(),
+                Boolean.TRUE.equals(query.local()) ? "profile_id IS NULL" : "profile_id IS NOT NULL");
     return jdbc.joined(
         c -> where.page(c, "app_user", UserRows.COLUMNS, "login_key, id", page, rows::user));
   }
@@ -138,6 +149,15 @@ public class JdbcUserStore implements UserStore {
                 rows::user,
                 UserStatus.BLOCKED,
                 limit));
+  }
+
+  @Override
+  public Page<User> blocked(PageRequest page) {
+    Where where = new Where().andIf(UserStatus.BLOCKED, "status = ?", UserStatus.BLOCKED);
+    return jdbc.joined(
+        c ->
+            where.page(
+                c, "app_user", UserRows.COLUMNS, "blocked_since, id", page, rows::user));
   }
 
   @Override

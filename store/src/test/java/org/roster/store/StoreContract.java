@@ -48,8 +48,13 @@ import org.roster.application.port.out.AdminAccountStore;
 import org.roster.application.port.out.ApiTokenStore;
 import org.roster.application.port.out.AuditQuery;
 import org.roster.application.port.out.AuditStore;
+import org.roster.application.port.out.CredentialStore;
+import org.roster.application.port.out.Exclusion;
 import org.roster.application.port.out.ExclusionStore;
+import org.roster.application.port.out.GroupQuery;
 import org.roster.application.port.out.GroupStore;
+import org.roster.application.port.out.ImportSelection;
+import org.roster.application.port.out.ImportStore;
 import org.roster.application.port.out.KnownUser;
 import org.roster.application.port.out.LicenceStore;
 import org.roster.application.port.out.Membership;
@@ -102,6 +107,7 @@ abstract class StoreContract {
           "group_parent",
           "user_group",
           "role",
+          "role_group",
           "user_role",
           "exclusion",
           "audit_event",
@@ -109,6 +115,8 @@ abstract class StoreContract {
           "run_entry",
           "profile_lease",
           "admin_account",
+          "local_password",
+          "import_selection",
           "schedule_slot",
           "api_token");
   private static final Duration LEASE = Duration.ofMinutes(5);
@@ -125,6 +133,8 @@ abstract class StoreContract {
   AuditStore audit;
   RunStore runs;
   AdminAccountStore admins;
+  ImportStore imports;
+  CredentialStore credentials;
   ScheduleStore schedules;
   ApiTokenStore apiTokens;
   Jdbc storeJdbc;
@@ -151,6 +161,8 @@ abstract class StoreContract {
     audit = context.getBean(AuditStore.class);
     runs = context.getBean(RunStore.class);
     admins = context.getBean(AdminAccountStore.class);
+    credentials = context.getBean(CredentialStore.class);
+    imports = context.getBean(ImportStore.class);
     schedules = context.getBean(ScheduleStore.class);
     apiTokens = context.getBean(ApiTokenStore.class);
     storeJdbc = context.getBean(Jdbc.class);
@@ -517,6 +529,44 @@ abstract class StoreContract {
     }
 
     @Test
+    void searchFiltersByGroupRoleAndOrigin() {
+      UUID profile = UUID.randomUUID();
+      User ann = user(profile, "ann");
+      User bob = user(profile, "bob");
+      User owner = local("owner");
+      users.insertAll(List.of(ann, bob, owner));
+      UUID sales = UUID.randomUUID();
+      UUID staff = UUID.randomUUID();
+      users.addMemberships(
+          List.of(
+              new Membership(ann.id(), sales),
+              new Membership(ann.id(), staff),
+              new Membership(bob.id(), staff)));
+      UUID seller = UUID.randomUUID();
+      roles.addAssignments(
+          List.of(
+              new RoleAssignment(ann.id(), seller, true),
+              new RoleAssignment(owner.id(), seller, false)));
+
+      assertThat(search(new UserQuery(null, null, null, sales, null, null))).containsExactly(ann);
+      assertThat(search(new UserQuery(null, null, null, staff, null, null)))
+          .containsExactly(ann, bob);
+      assertThat(search(new UserQuery(null, null, null, null, seller, null)))
+          .containsExactly(ann, owner);
+      assertThat(search(new UserQuery(null, null, null, staff, seller, null)))
+          .containsExactly(ann);
+      assertThat(search(new UserQuery(null, null, null, null, null, true))).containsExactly(owner);
+      assertThat(search(new UserQuery(null, null, null, null, null, false)))
+          .containsExactly(ann, bob);
+      assertThat(search(new UserQuery("bo", null, profile, staff, null, false)))
+          .containsExactly(bob);
+    }
+
+    private List<User> search(UserQuery query) {
+      return users.search(query, PageRequest.first(10)).items();
+    }
+
+    @Test
     void blockedQueueIsFirstComeFirstServed() {
       UUID profile = UUID.randomUUID();
       User late = user(profile, "late").withStatus(UserStatus.BLOCKED, null, at(30));
@@ -526,6 +576,10 @@ abstract class StoreContract {
 
       assertThat(users.blockedQueue(10)).containsExactly(early, middle, late);
       assertThat(users.blockedQueue(2)).containsExactly(early, middle);
+      Page<User> second = users.blocked(new PageRequest(1, 2));
+      assertThat(second.items()).containsExactly(late);
+      assertThat(second.total()).isEqualTo(3);
+      assertThat(users.blocked(PageRequest.first(10)).items()).containsExactly(early, middle, late);
     }
 
     @Test
@@ -603,13 +657,47 @@ abstract class StoreContract {
       Group otherSales = group(UUID.randomUUID(), "SALES-2");
       groups.insertAll(List.of(sales, presales, it, otherSales));
 
-      Page<Group> page = groups.search("SALES", null, PageRequest.first(2));
+      Page<Group> page = groups.search(new GroupQuery("SALES", null, true), PageRequest.first(2));
       assertThat(page.items()).containsExactly(presales, sales);
       assertThat(page.total()).isEqualTo(3);
-      assertThat(groups.search("sales", profile, PageRequest.first(10)).items())
+      assertThat(groups.search(new GroupQuery("sales", profile, true), PageRequest.first(10)).items())
           .containsExactly(presales, sales);
-      assertThat(groups.search(null, null, new PageRequest(1, 3)).items())
+      assertThat(groups.search(GroupQuery.ALL, new PageRequest(1, 3)).items())
           .containsExactly(otherSales);
+    }
+
+    @Test
+    void searchLeavesDeletedGroupsOutUnlessAsked() {
+      UUID profile = UUID.randomUUID();
+      Group live = group(profile, "Live");
+      Group gone = group(profile, "Gone").with("Gone", null, Set.of(), true, at(3));
+      groups.insertAll(List.of(live, gone));
+
+      assertThat(groups.search(new GroupQuery(null, profile, false), PageRequest.first(10)).items())
+          .containsExactly(live);
+      assertThat(groups.search(new GroupQuery(null, profile, true), PageRequest.first(10)).items())
+          .containsExactly(gone, live);
+    }
+
+    @Test
+    void countsDirectMembersPerGroup() {
+      UUID profile = UUID.randomUUID();
+      Group a = group(profile, "A");
+      Group b = group(profile, "B");
+      Group empty = group(profile, "Empty");
+      groups.insertAll(List.of(a, b, empty));
+      User u1 = user(profile, "u1");
+      User u2 = user(profile, "u2");
+      users.insertAll(List.of(u1, u2));
+      users.addMemberships(
+          List.of(
+              new Membership(u1.id(), a.id()),
+              new Membership(u2.id(), a.id()),
+              new Membership(u2.id(), b.id())));
+
+      assertThat(groups.memberCounts(List.of(a.id(), b.id(), empty.id())))
+          .isEqualTo(Map.of(a.id(), 2, b.id(), 1));
+      assertThat(groups.memberCounts(List.of())).isEmpty();
     }
   }
 
@@ -618,19 +706,73 @@ abstract class StoreContract {
     @Test
     void saveInsertsOrUpdatesAndFindsBoundRoles() {
       UUID groupId = UUID.randomUUID();
-      Role org = new Role(UUID.randomUUID(), "Organisation", RoleKind.ORGANIZATIONAL, null, null);
-      Role dept = new Role(UUID.randomUUID(), "Dept", RoleKind.ORGANIZATIONAL, org.id(), groupId);
-      Role fn = new Role(UUID.randomUUID(), "Approver", RoleKind.FUNCTIONAL, null, null);
+      UUID otherGroup = UUID.randomUUID();
+      Role org = Role.unbound(UUID.randomUUID(), "Organisation", RoleKind.ORGANIZATIONAL, null);
+      Role dept =
+          new Role(UUID.randomUUID(), "Dept", RoleKind.ORGANIZATIONAL, org.id(), Set.of(groupId));
+      Role fn = Role.unbound(UUID.randomUUID(), "Approver", RoleKind.FUNCTIONAL, null);
       roles.save(org);
       roles.save(dept);
       roles.save(fn);
-      Role bound = fn.renamed("Approvers").boundTo(groupId);
+      Role bound = fn.renamed("Approvers").boundTo(Set.of(groupId, otherGroup));
       roles.save(bound);
 
       assertThat(roles.all()).containsExactly(bound, dept, org);
       assertThat(roles.find(dept.id())).contains(dept);
+      assertThat(roles.find(bound.id()).orElseThrow().boundGroupIds())
+          .containsExactlyInAnyOrder(groupId, otherGroup);
       assertThat(roles.boundTo(List.of(groupId, UUID.randomUUID()))).containsExactly(bound, dept);
+      assertThat(roles.boundTo(List.of(otherGroup)))
+          .as("a role bound to several groups is found by any, with all its bindings")
+          .containsExactly(bound);
       assertThat(roles.boundTo(List.of())).isEmpty();
+      assertThat(roles.find(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void savingReplacesTheBindingsAndMovesTheRole() {
+      UUID g1 = UUID.randomUUID();
+      UUID g2 = UUID.randomUUID();
+      Role org = Role.unbound(UUID.randomUUID(), "Org", RoleKind.ORGANIZATIONAL, null);
+      Role other = Role.unbound(UUID.randomUUID(), "Other org", RoleKind.ORGANIZATIONAL, null);
+      Role dept = new Role(UUID.randomUUID(), "Dept", RoleKind.ORGANIZATIONAL, org.id(), Set.of(g1));
+      roles.save(org);
+      roles.save(other);
+      roles.save(dept);
+
+      Role changed = dept.movedUnder(other.id()).boundTo(Set.of(g2));
+      roles.save(changed);
+      assertThat(roles.find(dept.id())).contains(changed);
+      assertThat(roles.boundTo(List.of(g1))).isEmpty();
+
+      roles.save(changed.boundTo(Set.of()));
+      assertThat(roles.find(dept.id()).orElseThrow().bound()).isFalse();
+      assertThat(count("SELECT count(*) FROM role_group")).isZero();
+    }
+
+    @Test
+    void deleteTakesTheBindingsAndEveryAssignmentAlong() {
+      UUID g = UUID.randomUUID();
+      Role gone = new Role(UUID.randomUUID(), "Gone", RoleKind.FUNCTIONAL, null, Set.of(g));
+      Role kept = new Role(UUID.randomUUID(), "Kept", RoleKind.FUNCTIONAL, null, Set.of(g));
+      roles.save(gone);
+      roles.save(kept);
+      UUID u1 = UUID.randomUUID();
+      UUID u2 = UUID.randomUUID();
+      roles.addAssignments(
+          List.of(
+              new RoleAssignment(u1, gone.id(), true),
+              new RoleAssignment(u2, gone.id(), false),
+              new RoleAssignment(u1, kept.id(), false)));
+      assertThat(roles.countHolders(gone.id())).isEqualTo(2);
+
+      roles.delete(gone.id());
+      roles.delete(UUID.randomUUID());
+
+      assertThat(roles.all()).containsExactly(kept);
+      assertThat(roles.countHolders(gone.id())).isZero();
+      assertThat(roles.countHolders(kept.id())).isEqualTo(1);
+      assertThat(roles.boundTo(List.of(g))).containsExactly(kept);
     }
 
     @Test
@@ -729,16 +871,42 @@ abstract class StoreContract {
       UUID user = UUID.randomUUID();
       UUID group = UUID.randomUUID();
       UUID role = UUID.randomUUID();
-      exclusions.add("USER", user);
-      exclusions.add("USER", user);
-      exclusions.add("GROUP", group);
-      exclusions.add("ROLE", role);
+      assertThat(exclusions.add(new Exclusion("USER", user, T0, "admin:a"))).isTrue();
+      assertThat(exclusions.add(new Exclusion("USER", user, at(9), "admin:b"))).isFalse();
+      assertThat(exclusions.find("USER", user)).contains(new Exclusion("USER", user, T0, "admin:a"));
+      assertThat(exclusions.find("GROUP", user)).isEmpty();
+      exclusions.add(new Exclusion("GROUP", group, at(1), "admin:a"));
+      exclusions.add(new Exclusion("ROLE", role, null, null));
       assertThat(exclusions.load())
           .isEqualTo(new Exclusions(Set.of(user), Set.of(group), Set.of(role)));
 
-      exclusions.remove("GROUP", group);
+      assertThat(exclusions.remove("GROUP", group)).isTrue();
+      assertThat(exclusions.remove("GROUP", group)).isFalse();
       assertThat(exclusions.load()).isEqualTo(new Exclusions(Set.of(user), Set.of(), Set.of(role)));
-      assertThatThrownBy(() -> exclusions.add("TEAM", user)).hasMessageContaining("objectType");
+      assertThatThrownBy(() -> exclusions.remove("TEAM", user)).hasMessageContaining("objectType");
+      assertThatThrownBy(() -> new Exclusion("TEAM", user, T0, "x")).hasMessageContaining("objectType");
+    }
+
+    @Test
+    void exclusionsAreListedNewestFirstAndByType() {
+      UUID u1 = UUID.randomUUID();
+      UUID u2 = UUID.randomUUID();
+      UUID g = UUID.randomUUID();
+      UUID old = UUID.randomUUID();
+      Exclusion first = new Exclusion("USER", u1, at(1), "admin:a");
+      Exclusion second = new Exclusion("GROUP", g, at(2), "admin:b");
+      Exclusion third = new Exclusion("USER", u2, at(3), "admin:a");
+      Exclusion untimed = new Exclusion("ROLE", old, null, null);
+      exclusions.add(untimed);
+      exclusions.add(second);
+      exclusions.add(third);
+      exclusions.add(first);
+
+      Page<Exclusion> all = exclusions.list(null, PageRequest.first(10));
+      assertThat(all.items()).containsExactly(third, second, first, untimed);
+      assertThat(all.total()).isEqualTo(4);
+      assertThat(exclusions.list("USER", PageRequest.first(10)).items()).containsExactly(third, first);
+      assertThat(exclusions.list(null, new PageRequest(1, 3)).items()).containsExactly(untimed);
     }
 
     @Test
@@ -882,6 +1050,57 @@ abstract class StoreContract {
 
       assertThat(admins.find("ops")).isPresent();
       assertThat(apiTokens.findByHash("7".repeat(64))).isPresent();
+    }
+  }
+
+  @Nested
+  class Credentials {
+    @Test
+    void aPasswordHashIsSavedReplacedAndRemoved() {
+      UUID owner = UUID.randomUUID();
+      UUID other = UUID.randomUUID();
+      assertThat(credentials.passwordHash(owner)).isEmpty();
+
+      credentials.savePasswordHash(owner, "pbkdf2-sha256$1$a$b", T0);
+      credentials.savePasswordHash(other, "pbkdf2-sha256$1$c$d", T0);
+      credentials.savePasswordHash(owner, "pbkdf2-sha256$1$e$f", at(5));
+
+      assertThat(credentials.passwordHash(owner)).contains("pbkdf2-sha256$1$e$f");
+      assertThat(count("SELECT count(*) FROM local_password")).isEqualTo(2);
+      credentials.remove(owner);
+      credentials.remove(UUID.randomUUID());
+      assertThat(credentials.passwordHash(owner)).isEmpty();
+      assertThat(credentials.passwordHash(other)).contains("pbkdf2-sha256$1$c$d");
+    }
+
+    @Test
+    void aSaveJoinsTheCallersTransactionAndRollsBackWithIt() {
+      UUID owner = UUID.randomUUID();
+      transactions.inTransaction(
+          tx -> {
+            credentials.savePasswordHash(owner, "pbkdf2-sha256$1$a$b", T0);
+            tx.setRollbackOnly();
+            return null;
+          });
+      assertThat(credentials.passwordHash(owner)).isEmpty();
+    }
+  }
+
+  @Nested
+  class Imports {
+    @Test
+    void aSelectionIsKeptWithItsRun() {
+      UUID run = UUID.randomUUID();
+      UUID role = UUID.randomUUID();
+      ImportSelection selection =
+          new ImportSelection(run, List.of("guid-2", TRICKY, "guid-1"), false, Set.of(role));
+      imports.save(selection);
+      imports.save(new ImportSelection(UUID.randomUUID(), List.of("x"), true, Set.of()));
+
+      assertThat(imports.find(run)).contains(selection);
+      assertThat(imports.find(run).orElseThrow().externalIds())
+          .containsExactly("guid-2", TRICKY, "guid-1");
+      assertThat(imports.find(UUID.randomUUID())).isEmpty();
     }
   }
 

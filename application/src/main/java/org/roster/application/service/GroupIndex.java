@@ -41,8 +41,8 @@ final class GroupIndex {
     }
     for (Role r : boundRoles) {
       roleNames.put(r.id(), r.name());
-      if (r.boundGroupId() != null) {
-        rolesByGroup.computeIfAbsent(r.boundGroupId(), k -> new java.util.ArrayList<>()).add(r);
+      for (UUID g : r.boundGroupIds()) {
+        rolesByGroup.computeIfAbsent(g, k -> new java.util.ArrayList<>()).add(r);
       }
     }
     Set<String> wanted = policy.synchronizedGroups();

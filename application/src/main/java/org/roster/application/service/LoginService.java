@@ -3,6 +3,7 @@ package org.roster.application.service;
 import java.time.Clock;
 import org.roster.application.port.in.LoginResult;
 import org.roster.application.port.in.VerifyLoginUseCase;
+import org.roster.application.port.out.CredentialStore;
 import org.roster.application.port.out.ProfileStore;
 import org.roster.application.port.out.UserStore;
 import org.roster.connector.api.ConnectorFactory;
@@ -15,19 +16,27 @@ import org.roster.domain.sync.Profile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Verifies a user's login against the user's own directory; Roster keeps no directory password. */
+/**
+ * Verifies a user's login: a synced user against the user's own directory (Roster keeps no
+ * directory password), a local user against the hash of its local password.
+ */
 public final class LoginService implements VerifyLoginUseCase {
   private static final Logger LOG = LoggerFactory.getLogger(LoginService.class);
 
   private final UserStore users;
   private final ProfileStore profiles;
   private final ConnectorRegistry connectors;
+  private final CredentialStore credentials;
+  private final PasswordHasher hasher;
   private final Clock clock;
 
-  public LoginService(UserStore users, ProfileStore profiles, ConnectorRegistry connectors, Clock clock) {
+  public LoginService(UserStore users, ProfileStore profiles, ConnectorRegistry connectors,
+      CredentialStore credentials, PasswordHasher hasher, Clock clock) {
     this.users = users;
     this.profiles = profiles;
     this.connectors = connectors;
+    this.credentials = credentials;
+    this.hasher = hasher;
     this.clock = clock;
   }
 
@@ -44,7 +53,12 @@ public final class LoginService implements VerifyLoginUseCase {
       return LoginResult.refused(user.id(), "user is " + user.status());
     }
     if (!user.synced()) {
-      return LoginResult.refused(user.id(), "this user has no local password; local passwords are not enabled");
+      String hash = credentials.passwordHash(user.id()).orElse(null);
+      if (hash == null) {
+        return LoginResult.refused(user.id(), "this local user has no password; an admin sets one");
+      }
+      return hasher.matches(password, hash) ? LoginResult.accepted(user.id())
+          : LoginResult.refused(user.id(), "unknown user or wrong password");
     }
     Profile p = profiles.find(user.profileId()).orElse(null);
     if (p == null) {

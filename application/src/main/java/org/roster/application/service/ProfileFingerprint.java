@@ -30,7 +30,7 @@ final class ProfileFingerprint {
     liveGroups.forEach(x -> g.add(x.id() + ":" + x.name() + ":" + new TreeSet<>(x.parentIds())));
     b.append(g).append('|');
     Set<String> r = new TreeSet<>();
-    roles.forEach(x -> r.add(x.id() + ":" + x.boundGroupId()));
+    roles.forEach(x -> r.add(x.id() + ":" + new TreeSet<>(x.boundGroupIds())));
     b.append(r).append('|').append(new TreeSet<>(exclusions.users()))
         .append(new TreeSet<>(exclusions.groups())).append(new TreeSet<>(exclusions.roles()));
     return SourceHash.digest(b.toString());

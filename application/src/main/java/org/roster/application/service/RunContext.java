@@ -23,13 +23,18 @@ import org.roster.domain.sync.SyncRun;
 /**
  * The state of one run while it applies: counts, the users the profile knew and the run has not
  * seen yet, the group index, the licence pool, and the buffers of report lines and audit events.
- * Confined to the run's thread.
+ * Confined to the run's thread. An admin's seat release outside any run uses one too ({@link
+ * #forAdmin}): no run, no profile, no report, the admin as actor.
  */
 final class RunContext {
   private static final int FLUSH_AT = 2000;
 
+  /** The run; null for an admin's action. */
   final SyncRun run;
+  /** The run's profile; null for an admin's action. */
   final Profile profile;
+  /** Who audit events name: the profile, or the admin. */
+  private final String actor;
   final Clock clock;
   final boolean full;
   final RunCounts counts = new RunCounts();
@@ -56,12 +61,30 @@ final class RunContext {
       LicencePool pool, RunStore runStore, AuditStore auditStore) {
     this.run = run;
     this.profile = profile;
+    this.actor = profile == null ? null : profile.actor();
     this.clock = clock;
     this.full = full;
     this.exclusions = exclusions;
     this.pool = pool;
     this.runStore = runStore;
     this.auditStore = auditStore;
+  }
+
+  private RunContext(String actor, Clock clock, LicencePool pool, AuditStore auditStore) {
+    this.run = null;
+    this.profile = null;
+    this.actor = actor;
+    this.clock = clock;
+    this.full = false;
+    this.exclusions = Exclusions.NONE;
+    this.pool = pool;
+    this.runStore = null;
+    this.auditStore = auditStore;
+  }
+
+  /** The context of an admin's direct action on users: audited with the admin as actor. */
+  static RunContext forAdmin(String actor, Clock clock, LicencePool pool, AuditStore auditStore) {
+    return new RunContext(actor, clock, pool, auditStore);
   }
 
   Instant now() {
@@ -78,6 +101,9 @@ final class RunContext {
 
   void report(String kind, String externalId, String name, String location, EntryOutcome outcome,
       String detail) {
+    if (run == null) {
+      return; // an admin's action has no run report; its audit events say what it did
+    }
     report.add(new RunEntry(run.id(), ++seq, kind, externalId, name, location, outcome, detail));
     if (report.size() >= FLUSH_AT) {
       flushReport();
@@ -86,7 +112,7 @@ final class RunContext {
 
   void audit(AuditCategory category, String action, UUID objectId, String objectName,
       Map<String, String> before, Map<String, String> after, String detail) {
-    audit.add(new AuditEvent(UUID.randomUUID(), now(), run.id(), profile.actor(), category, action,
+    audit.add(new AuditEvent(UUID.randomUUID(), now(), run == null ? null : run.id(), actor, category, action,
         objectId, objectName, before, after, detail));
     if (audit.size() >= FLUSH_AT) {
       flushAudit();

@@ -57,6 +57,16 @@ public final class RunSyncService implements RunSyncUseCase {
 
   /** Queues a run reading a given source (a dropped file's path); null = the profile's default. */
   public SyncRun request(RequestRunCommand command, String source) {
+    return request(command, source, run -> {});
+  }
+
+  /**
+   * Queues a run, handing it to {@code beforeQueued} once it holds its profile's lease and before
+   * it is recorded and started (an import saves its selection there). When that throws, the lease
+   * is given back and nothing is queued.
+   */
+  public SyncRun request(RequestRunCommand command, String source,
+      java.util.function.Consumer<SyncRun> beforeQueued) {
     Profile profile = profiles.find(command.profileId())
         .orElseThrow(() -> new NotFoundException("profile", command.profileId()));
     runs.pending(profile.id()).ifPresent(p -> {
@@ -67,6 +77,12 @@ public final class RunSyncService implements RunSyncUseCase {
     SyncRun run = SyncRun.queued(UUID.randomUUID(), profile.id(), command.trigger(), command.mode(),
         source, command.actor(), clock.instant());
     claim(run, profile);
+    try {
+      beforeQueued.accept(run);
+    } catch (RuntimeException e) {
+      runs.release(profile.id(), run.id());
+      throw e;
+    }
     runs.create(run);
     start(run, profile);
     return run;

@@ -25,9 +25,9 @@ final class SeatRelease {
     this.writer = new UserWriter(ctx, users, roles);
   }
 
-  /** @return how many users were released */
-  int releaseWhileSeatsFree() {
-    int released = 0;
+  /** @return the users released, first-come first */
+  List<User> releaseWhileSeatsFree() {
+    List<User> released = new ArrayList<>();
     while (ctx.pool.hasFreeSeat()) {
       int want = Math.min(ctx.pool.free(), UserPhase.BATCH);
       List<User> queue = users.blockedQueue(want);
@@ -44,7 +44,7 @@ final class SeatRelease {
         c.detail = "a licence seat became free";
         ctx.userOutcome(EntryOutcome.RELEASED, u.externalId(), u.login(), u.location(), c.detail);
         changes.add(c);
-        released++;
+        released.add(after);
       }
       writer.write(changes);
       if (queue.size() < want) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.roster.application.port.out.AuditStore;
 import org.roster.application.port.out.ExclusionStore;
 import org.roster.application.port.out.GroupStore;
+import org.roster.application.port.out.ImportStore;
 import org.roster.application.port.out.KnownUser;
 import org.roster.application.port.out.LicenceStore;
 import org.roster.application.port.out.ProfileState;
@@ -34,7 +35,8 @@ import org.roster.domain.sync.SyncRun;
 
 /**
  * Applies one run of a profile in a single transaction: groups, then users as a stream, then —
- * after a complete read only — deletions and seat release. The deletion threshold and dry run
+ * after a complete read only — deletions and seat release (an IMPORT run: {@link
+ * SelectiveImport}). The deletion threshold and dry run
  * roll the whole transaction back, so nothing of such a run is applied; a source that fails
  * mid-read throws out of the transaction, which rolls back too.
  */
@@ -45,7 +47,8 @@ public final class SyncEngine {
 
   /** The stores the engine writes to. */
   public record Stores(UserStore users, GroupStore groups, RoleStore roles, LicenceStore licences,
-      ExclusionStore exclusions, ProfileStore profiles, AuditStore audit, RunStore runs) {}
+      ExclusionStore exclusions, ProfileStore profiles, AuditStore audit, RunStore runs,
+      ImportStore imports) {}
 
   public SyncEngine(Transactions tx, Stores stores, Clock clock) {
     this.tx = tx;
@@ -61,6 +64,9 @@ public final class SyncEngine {
    */
   RunResult execute(SyncRun run, org.roster.domain.sync.Profile profile, DirectorySource source,
       java.util.function.Consumer<org.roster.domain.sync.RunCounts> progress) {
+    if (run.trigger() == org.roster.domain.sync.RunTrigger.IMPORT) {
+      return new SelectiveImport(tx, stores, clock).execute(run, profile, source, progress);
+    }
     try {
       return execute(run, profile, source, progress, true);
     } catch (org.roster.connector.api.FullSyncRequiredException e) {

@@ -39,7 +39,7 @@ final class UserWriter {
       UUID id = c.after.id();
       boolean liveBefore = c.before != null && c.before.status() != UserStatus.DELETED;
       boolean liveAfter = c.after.status() != UserStatus.DELETED;
-      if (c.after.profileId() != null && c.after.profileId().equals(ctx.profile.id())) {
+      if (ctx.profile != null && ctx.profile.id().equals(c.after.profileId())) {
         ctx.liveDelta += (liveAfter ? 1 : 0) - (liveBefore ? 1 : 0);
       }
       if (c.before == null) {

@@ -32,9 +32,12 @@ public final class InMemoryDatabase implements Transactions {
   public Map<UUID, Role> roles = new LinkedHashMap<>();
   public Set<RoleAssignment> assignments = new HashSet<>();
   public Integer seatLimit;
-  public Set<String> exclusions = new HashSet<>();
+  /** Exclusions by "TYPE:id", in the order they were added. */
+  public Map<String, org.roster.application.port.out.Exclusion> exclusions = new LinkedHashMap<>();
   public List<AuditEvent> audit = new ArrayList<>();
   public Map<String, AdminAccount> admins = new HashMap<>();
+  /** Local users' password hashes by user id. */
+  public Map<UUID, String> passwords = new HashMap<>();
   private int depth;
   private volatile Thread owner;
 
@@ -90,9 +93,10 @@ public final class InMemoryDatabase implements Transactions {
     c.roles = new LinkedHashMap<>(roles);
     c.assignments = new HashSet<>(assignments);
     c.seatLimit = seatLimit;
-    c.exclusions = new HashSet<>(exclusions);
+    c.exclusions = new LinkedHashMap<>(exclusions);
     c.audit = new ArrayList<>(audit);
     c.admins = new HashMap<>(admins);
+    c.passwords = new HashMap<>(passwords);
     return c;
   }
 
@@ -108,5 +112,6 @@ public final class InMemoryDatabase implements Transactions {
     exclusions = s.exclusions;
     audit = s.audit;
     admins = s.admins;
+    passwords = s.passwords;
   }
 }

@@ -59,6 +59,8 @@ public final class InMemoryStores {
   public final Audit audit = new Audit();
   public final Runs runs = new Runs();
   public final Admins admins = new Admins();
+  public final Credentials credentials = new Credentials();
+  public final Imports imports = new Imports();
   public final Schedules schedules = new Schedules();
 
   static <T> Page<T> page(List<T> all, PageRequest p) {
@@ -121,12 +123,26 @@ public final class InMemoryStores {
       if (q.profileId() != null) {
         s = s.filter(u -> q.profileId().equals(u.profileId()));
       }
+      if (q.groupId() != null) {
+        s = s.filter(u -> db.memberships.getOrDefault(u.id(), Set.of()).contains(q.groupId()));
+      }
+      if (q.roleId() != null) {
+        s = s.filter(u -> db.assignments.stream()
+            .anyMatch(a -> a.userId().equals(u.id()) && a.roleId().equals(q.roleId())));
+      }
+      if (q.local() != null) {
+        s = s.filter(u -> u.synced() != q.local());
+      }
       return page(s.sorted(Comparator.comparing(User::loginKey)).toList(), p);
     }
 
     public List<User> blockedQueue(int limit) {
       return db.users.values().stream().filter(u -> u.status() == UserStatus.BLOCKED)
           .sorted(Comparator.comparing(User::blockedSince).thenComparing(User::id)).limit(limit).toList();
+    }
+
+    public Page<User> blocked(PageRequest p) {
+      return page(blockedQueue(Integer.MAX_VALUE), p);
     }
 
     public int countSeats() {
@@ -192,17 +208,28 @@ public final class InMemoryStores {
       gs.forEach(g -> db.groups.put(g.id(), g));
     }
 
-    public Page<Group> search(String text, UUID profileId, PageRequest p) {
+    public Page<Group> search(org.roster.application.port.out.GroupQuery q, PageRequest p) {
+      String text = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
       return page(db.groups.values().stream()
-          .filter(g -> text == null || g.name().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)))
-          .filter(g -> profileId == null || g.profileId().equals(profileId))
-          .sorted(Comparator.comparing(Group::name)).toList(), p);
+          .filter(g -> text == null || g.name().toLowerCase(Locale.ROOT).contains(text))
+          .filter(g -> q.profileId() == null || g.profileId().equals(q.profileId()))
+          .filter(g -> q.includeDeleted() || !g.deleted())
+          .sorted(Comparator.comparing((Group g) -> g.name().toLowerCase(Locale.ROOT)).thenComparing(Group::id))
+          .toList(), p);
+    }
+
+    public Map<UUID, Integer> memberCounts(Collection<UUID> groupIds) {
+      Map<UUID, Integer> out = new HashMap<>();
+      db.memberships.values().forEach(gs -> gs.stream().filter(groupIds::contains)
+          .forEach(g -> out.merge(g, 1, Integer::sum)));
+      return out;
     }
   }
 
   public final class Roles implements RoleStore {
     public List<Role> all() {
-      return List.copyOf(db.roles.values());
+      return db.roles.values().stream()
+          .sorted(Comparator.comparing(Role::name).thenComparing(Role::id)).toList();
     }
 
     public Optional<Role> find(UUID id) {
@@ -213,8 +240,17 @@ public final class InMemoryStores {
       db.roles.put(r.id(), r);
     }
 
+    public void delete(UUID id) {
+      db.roles.remove(id);
+      db.assignments.removeIf(a -> a.roleId().equals(id));
+    }
+
     public List<Role> boundTo(Collection<UUID> groupIds) {
-      return db.roles.values().stream().filter(r -> r.boundGroupId() != null && groupIds.contains(r.boundGroupId())).toList();
+      return all().stream().filter(r -> r.boundGroupIds().stream().anyMatch(groupIds::contains)).toList();
+    }
+
+    public int countHolders(UUID roleId) {
+      return (int) db.assignments.stream().filter(a -> a.roleId().equals(roleId)).count();
     }
 
     public Map<UUID, Set<UUID>> syncedRoleIdsOf(Collection<UUID> ids) {
@@ -259,19 +295,61 @@ public final class InMemoryStores {
   public final class Excl implements ExclusionStore {
     public Exclusions load() {
       Set<UUID> u = new HashSet<>(), g = new HashSet<>(), r = new HashSet<>();
-      for (String e : db.exclusions) {
-        String[] p = e.split(":");
-        (p[0].equals("USER") ? u : p[0].equals("GROUP") ? g : r).add(UUID.fromString(p[1]));
+      for (org.roster.application.port.out.Exclusion e : db.exclusions.values()) {
+        (e.objectType().equals("USER") ? u : e.objectType().equals("GROUP") ? g : r).add(e.objectId());
       }
       return new Exclusions(u, g, r);
     }
 
+    /** Excludes an object now, by a test. */
     public void add(String type, UUID id) {
-      db.exclusions.add(type + ":" + id);
+      add(new org.roster.application.port.out.Exclusion(type, id, Instant.now(), "test"));
     }
 
-    public void remove(String type, UUID id) {
-      db.exclusions.remove(type + ":" + id);
+    public boolean add(org.roster.application.port.out.Exclusion e) {
+      return db.exclusions.putIfAbsent(e.objectType() + ":" + e.objectId(), e) == null;
+    }
+
+    public Optional<org.roster.application.port.out.Exclusion> find(String type, UUID id) {
+      return Optional.ofNullable(db.exclusions.get(type + ":" + id));
+    }
+
+    public boolean remove(String type, UUID id) {
+      return db.exclusions.remove(type + ":" + id) != null;
+    }
+
+    public Page<org.roster.application.port.out.Exclusion> list(String type, PageRequest p) {
+      List<org.roster.application.port.out.Exclusion> all = new ArrayList<>(db.exclusions.values());
+      java.util.Collections.reverse(all);
+      return page(all.stream().filter(e -> type == null || e.objectType().equals(type)).toList(), p);
+    }
+  }
+
+  /** Import selections; kept outside the snapshot like run history (written before a run). */
+  public static final class Imports implements org.roster.application.port.out.ImportStore {
+    public final Map<UUID, org.roster.application.port.out.ImportSelection> selections =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    public void save(org.roster.application.port.out.ImportSelection s) {
+      selections.put(s.runId(), s);
+    }
+
+    public Optional<org.roster.application.port.out.ImportSelection> find(UUID runId) {
+      return Optional.ofNullable(selections.get(runId));
+    }
+  }
+
+  public final class Credentials implements org.roster.application.port.out.CredentialStore {
+    public Optional<String> passwordHash(UUID userId) {
+      return Optional.ofNullable(db.passwords.get(userId));
+    }
+
+    public void savePasswordHash(UUID userId, String hash, Instant changedAt) {
+      db.passwords.put(userId, hash);
+    }
+
+    public void remove(UUID userId) {
+      db.passwords.remove(userId);
     }
   }
 

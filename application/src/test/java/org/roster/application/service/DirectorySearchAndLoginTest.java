@@ -23,7 +23,7 @@ class DirectorySearchAndLoginTest {
   private final DirectorySearchService search = new DirectorySearchService(f.stores.profiles,
       f.stores.users, f.stores.groups, new ConnectorRegistry(List.of(f.connector)), f.clock);
   private final LoginService login = new LoginService(f.stores.users, f.stores.profiles,
-      new ConnectorRegistry(List.of(f.connector)), f.clock);
+      new ConnectorRegistry(List.of(f.connector)), f.stores.credentials, new PasswordHasher(1000), f.clock);
 
   @Test
   void eachHitSaysWhetherItIsNewSyncedOrInConflictWithALocalUser() {

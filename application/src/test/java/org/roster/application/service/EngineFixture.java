@@ -30,7 +30,8 @@ final class EngineFixture {
   EngineFixture(SyncPolicy policy) {
     ConnectorRegistry registry = new ConnectorRegistry(List.of(connector));
     SyncEngine engine = new SyncEngine(stores.db, new SyncEngine.Stores(stores.users, stores.groups,
-        stores.roles, stores.licences, stores.exclusions, stores.profiles, stores.audit, stores.runs), clock);
+        stores.roles, stores.licences, stores.exclusions, stores.profiles, stores.audit, stores.runs,
+        stores.imports), clock);
     RunExecution execution = new RunExecution(stores.profiles, stores.runs, stores.audit,
         registry, engine, clock);
     runs = new RunSyncService(stores.profiles, stores.runs, execution, Runnable::run, clock, "node-1",

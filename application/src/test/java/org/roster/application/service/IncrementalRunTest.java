@@ -95,7 +95,7 @@ class IncrementalRunTest {
     f.run(RunMode.FULL);
     org.roster.domain.role.Role role = new org.roster.domain.role.Role(java.util.UUID.randomUUID(), "Sales",
         org.roster.domain.role.RoleKind.FUNCTIONAL, null,
-        f.stores.groups.findByProfile(f.profile.id()).get(0).id());
+        java.util.Set.of(f.stores.groups.findByProfile(f.profile.id()).get(0).id()));
     f.stores.roles.save(role);
 
     SyncRun inc = f.run(RunMode.INCREMENTAL);

@@ -57,7 +57,7 @@ class ScheduleServiceTest {
       ConnectorRegistry registry = new ConnectorRegistry(List.of(connector));
       SyncEngine engine = new SyncEngine(stores.db, new SyncEngine.Stores(stores.users,
           stores.groups, stores.roles, stores.licences, stores.exclusions, stores.profiles,
-          stores.audit, stores.runs), clock);
+          stores.audit, stores.runs, stores.imports), clock);
       RunExecution execution = new RunExecution(stores.profiles, stores.runs, stores.audit,
           registry, engine, clock);
       Executor later = queued::add;

@@ -177,8 +177,8 @@ class SyncRulesTest {
         .user("u1", "ann", "emea");
     Role staff = bind(f, "All staff", null);
     f.run();
-    Role bound = staff.boundTo(f.stores.groups.findByProfile(f.profile.id()).stream()
-        .filter(g -> g.externalId().equals("all")).findFirst().orElseThrow().id());
+    Role bound = staff.boundTo(java.util.Set.of(f.stores.groups.findByProfile(f.profile.id()).stream()
+        .filter(g -> g.externalId().equals("all")).findFirst().orElseThrow().id()));
     f.stores.roles.save(bound);
     f.run();
     User ann = f.user("u1");
@@ -438,7 +438,8 @@ class SyncRulesTest {
   private static Role bind(EngineFixture f, String name, String groupExternalId) {
     UUID groupId = groupExternalId == null ? null : f.stores.groups.findByProfile(f.profile.id()).stream()
         .filter(g -> g.externalId().equals(groupExternalId)).findFirst().orElseThrow().id();
-    Role role = new Role(UUID.randomUUID(), name, RoleKind.FUNCTIONAL, null, groupId);
+    Role role = new Role(UUID.randomUUID(), name, RoleKind.FUNCTIONAL, null,
+        groupId == null ? java.util.Set.of() : java.util.Set.of(groupId));
     f.stores.roles.save(role);
     return role;
   }

@@ -1,5 +1,7 @@
 package org.roster.web.error;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.serde.config.annotation.SerdeConfig;
 import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
 import io.micronaut.serde.exceptions.path.MapItemReferencePath;
@@ -76,6 +78,15 @@ final class JsonErrors {
     return text;
   }
 
+  /** The property's name in JSON: its {@code @JsonProperty} name when it has one. */
+  private static String jsonName(PropertyReferencePath property) {
+    var metadata = property.property().getAnnotationMetadata();
+    return metadata
+        .stringValue(SerdeConfig.class, SerdeConfig.PROPERTY)
+        .or(() -> metadata.stringValue(JsonProperty.class))
+        .orElse(property.property().getName());
+  }
+
   /** Serde lists the steps innermost first. */
   private static String path(List<ReferencePath> steps) {
     StringBuilder out = new StringBuilder();
@@ -86,7 +97,7 @@ final class JsonErrors {
       } else if (step instanceof MapItemReferencePath entry) {
         out.append(out.length() == 0 ? "" : ".").append(entry.key());
       } else if (step instanceof PropertyReferencePath property) {
-        out.append(out.length() == 0 ? "" : ".").append(property.property().getName());
+        out.append(out.length() == 0 ? "" : ".").append(jsonName(property));
       }
     }
     return out.toString();

@@ -27,4 +27,25 @@ public class StrictBoolean implements Deserializer<Boolean> {
     }
     return node.getBooleanValue();
   }
+
+  /**
+   * A query parameter that must be {@code true} or {@code false} (any case); Micronaut's own
+   * conversion reads "maybe" as false.
+   *
+   * @param value the parameter as sent; null or blank gives {@code absent}
+   * @throws org.roster.application.port.in.InvalidRequestException naming {@code field} otherwise
+   */
+  public static boolean query(String value, String field, boolean absent) {
+    if (value == null || value.isBlank()) {
+      return absent;
+    }
+    if (value.strip().equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.strip().equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new org.roster.application.port.in.InvalidRequestException(
+        field, "'" + field + "' must be true or false, not '" + value + "'");
+  }
 }

@@ -15,10 +15,14 @@ import org.roster.application.port.in.QueryUsersUseCase;
 import org.roster.application.port.out.PageRequest;
 import org.roster.application.port.out.UserQuery;
 import org.roster.domain.identity.UserStatus;
+import org.roster.web.json.StrictBoolean;
 import org.roster.web.page.PageResponse;
 import org.roster.web.security.ApiRoles;
 
-/** Browse users: search by text, status and profile; one user with its groups and roles. */
+/**
+ * Browse users: search by text, status, profile, group, role and origin; one user with its groups
+ * and roles. Changes to users are in {@link UserAdminController}.
+ */
 @Controller("/api/v1/users")
 @Secured({ApiRoles.SYSADMIN, ApiRoles.PEOPLE_ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -32,16 +36,28 @@ public class UserController {
   /**
    * @param q a substring of the login, email or display name, case-insensitive
    * @param status ACTIVE, INACTIVE, BLOCKED or DELETED, in any case
+   * @param groupId only direct members of this group
+   * @param roleId only users holding this role
+   * @param local true: only local users; false: only synced users
    */
   @Get
   public PageResponse<UserResponse> search(
       @QueryValue @Nullable String q,
       @QueryValue @Nullable String status,
       @QueryValue @Nullable UUID profileId,
+      @QueryValue @Nullable UUID groupId,
+      @QueryValue @Nullable UUID roleId,
+      @QueryValue @Nullable String local,
       @QueryValue(defaultValue = "0") int page,
       @QueryValue(defaultValue = PageResponse.DEFAULT_SIZE) int size) {
     UserQuery query =
-        new UserQuery(q == null || q.isBlank() ? null : q.trim(), statusOf(status), profileId);
+        new UserQuery(
+            q == null || q.isBlank() ? null : q.trim(),
+            statusOf(status),
+            profileId,
+            groupId,
+            roleId,
+            local == null || local.isBlank() ? null : StrictBoolean.query(local, "local", false));
     return PageResponse.from(users.search(query, new PageRequest(page, size)), UserResponse::from);
   }
 

@@ -31,7 +31,12 @@ public class InMemoryUsers implements QueryUsersUseCase {
   public Page<User> search(UserQuery query, PageRequest page) {
     List<User> found =
         users.values().stream()
+            .filter(d -> query.groupId() == null
+                || d.groups().stream().anyMatch(g -> g.id().equals(query.groupId())))
+            .filter(d -> query.roleId() == null
+                || d.roles().stream().anyMatch(r -> r.id().equals(query.roleId())))
             .map(UserDetails::user)
+            .filter(u -> query.local() == null || u.synced() != query.local())
             .filter(u -> query.status() == null || u.status() == query.status())
             .filter(
                 u -> query.profileId() == null || Objects.equals(u.profileId(), query.profileId()))

@@ -55,6 +55,7 @@ class RoleMatrixTest extends ApiTestSupport {
       POST    /api/v1/profiles/{id}/test                S Y
       GET     /api/v1/profiles/{profileId}/directory    ALL
       POST    /api/v1/profiles/{profileId}/runs         ALL
+      POST    /api/v1/profiles/{profileId}/imports      S Y
       GET     /api/v1/runs                              ALL
       GET     /api/v1/runs/{id}                         ALL
       GET     /api/v1/runs/{id}/report                  ALL
@@ -62,6 +63,28 @@ class RoleMatrixTest extends ApiTestSupport {
       POST    /api/v1/runs/{id}/cancel                  S Y
       GET     /api/v1/users                             S P
       GET     /api/v1/users/{id}                        S P
+      POST    /api/v1/users                             S P
+      PUT     /api/v1/users/{id}/password               S P
+      PUT     /api/v1/users/{id}/protected              S P
+      POST    /api/v1/users/{id}/activate               S P
+      POST    /api/v1/users/{id}/deactivate             S P
+      POST    /api/v1/users/{id}/link                   S P
+      GET     /api/v1/groups                            ALL
+      GET     /api/v1/groups/{id}                       ALL
+      GET     /api/v1/roles                             ALL
+      POST    /api/v1/roles                             S Y
+      GET     /api/v1/roles/{id}                        ALL
+      PUT     /api/v1/roles/{id}                        S Y
+      DELETE  /api/v1/roles/{id}                        S Y
+      PUT     /api/v1/roles/{id}/binding                S Y
+      GET     /api/v1/exclusions                        S Y
+      POST    /api/v1/exclusions                        S Y
+      GET     /api/v1/exclusions/{objectType}/{objectId}  S Y
+      DELETE  /api/v1/exclusions/{objectType}/{objectId}  S Y
+      GET     /api/v1/licences                          S P
+      PUT     /api/v1/licences/limit                    S
+      GET     /api/v1/licences/blocked                  S P
+      POST    /api/v1/licences/release                  S P
       GET     /api/v1/audit                             S P
       POST    /api/v1/auth/login                        ALL
       GET     /api/v1/admins                            S

@@ -74,7 +74,7 @@ class UserControllerTest extends ApiTestSupport {
     staff =
         new Group(
             UUID.randomUUID(), PROFILE, "guid-staff", "Staff", "cn=staff", false, Set.of(), NOW);
-    sales = new Role(UUID.randomUUID(), "Sales", RoleKind.ORGANIZATIONAL, null, staff.id());
+    sales = new Role(UUID.randomUUID(), "Sales", RoleKind.ORGANIZATIONAL, null, Set.of(staff.id()));
     users.save(new UserDetails(alice, List.of(staff), List.of(sales)));
     users.save(new UserDetails(bob, List.of(), List.of()));
     users.save(new UserDetails(owner, List.of(), List.of()));
@@ -104,6 +104,23 @@ class UserControllerTest extends ApiTestSupport {
                     .containsEntry("inactiveReason", "DISABLED_IN_SOURCE"));
     assertThat(synced.items()).extracting(u -> u.get("login")).containsExactly("alice", "bob");
     assertThat(synced.map()).containsEntry("total", 2);
+  }
+
+  @Test
+  void filtersByGroupRoleAndOrigin() {
+    Reply inStaff = api().get("/api/v1/users?groupId=" + staff.id());
+    Reply sellers = api().get("/api/v1/users?roleId=" + sales.id() + "&status=active");
+    Reply local = api().get("/api/v1/users?local=true");
+    Reply synced = api().get("/api/v1/users?local=FALSE");
+
+    assertThat(inStaff.items()).extracting(u -> u.get("login")).containsExactly("alice");
+    assertThat(sellers.items()).extracting(u -> u.get("login")).containsExactly("alice");
+    assertThat(local.items()).extracting(u -> u.get("login")).containsExactly("owner");
+    assertThat(synced.items()).extracting(u -> u.get("login")).containsExactly("alice", "bob");
+    assertThat(api().get("/api/v1/users?roleId=" + UUID.randomUUID()).items()).isEmpty();
+    assertBadRequest(api().get("/api/v1/users?groupId=staff"), "groupId");
+    assertBadRequest(api().get("/api/v1/users?roleId=1"), "roleId");
+    assertBadRequest(api().get("/api/v1/users?local=perhaps"), "local");
   }
 
   @Test

@@ -2,7 +2,8 @@ package org.roster.application.port.in;
 
 /**
  * Verify an application user's credentials: a synced user against its own directory (an LDAP
- * bind as the user), never against a stored copy of the password.
+ * bind as the user), never against a stored copy of the password; a local user against the hash
+ * of the password an admin set.
  */
 public interface VerifyLoginUseCase {
 

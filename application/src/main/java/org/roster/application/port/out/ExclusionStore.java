@@ -6,10 +6,30 @@ import org.roster.domain.sync.Exclusions;
 /** Objects a sync must never overwrite. Joins the caller's transaction. */
 public interface ExclusionStore {
 
+  /** Every exclusion, as the engine applies them. */
   Exclusions load();
 
-  /** Adds an exclusion of a "USER", "GROUP" or "ROLE"; adding one twice is harmless. */
-  void add(String objectType, UUID objectId);
+  /**
+   * Adds an exclusion; adding one twice is harmless and keeps the first one's time and author.
+   *
+   * @return true when it was not there yet
+   */
+  boolean add(Exclusion exclusion);
 
-  void remove(String objectType, UUID objectId);
+  /** The exclusion of this object, if it is excluded. */
+  java.util.Optional<Exclusion> find(String objectType, UUID objectId);
+
+  /**
+   * Removes an exclusion of a "USER", "GROUP" or "ROLE".
+   *
+   * @return true when there was one
+   */
+  boolean remove(String objectType, UUID objectId);
+
+  /**
+   * Exclusions newest first (those without a time last), then by type and id.
+   *
+   * @param objectType only this type; null = all
+   */
+  Page<Exclusion> list(String objectType, PageRequest page);
 }

@@ -2,6 +2,7 @@ package org.roster.application.port.out;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.roster.domain.identity.Group;
@@ -21,6 +22,12 @@ public interface GroupStore {
   /** Updates by id: name, location, deleted, parents, updatedAt. */
   void updateAll(Collection<Group> groups);
 
-  /** Groups whose name contains {@code text} (case-insensitive; null = all), by name. */
-  Page<Group> search(String text, UUID profileId, PageRequest page);
+  /** Groups matching the query, by name (case-insensitive), then id. */
+  Page<Group> search(GroupQuery query, PageRequest page);
+
+  /**
+   * How many direct members each of these groups has (users of any status holding the membership;
+   * a deleted user's memberships are gone). Groups without members are absent.
+   */
+  Map<UUID, Integer> memberCounts(Collection<UUID> groupIds);
 }

@@ -16,6 +16,13 @@ public record Page<T>(List<T> items, long total, int page, int size) {
     items = List.copyOf(items);
   }
 
+  /** Cuts the requested page out of a whole list (a short one: roles, exclusions). */
+  public static <T> Page<T> slice(List<T> all, PageRequest request) {
+    int from = (int) Math.min(request.offset(), all.size());
+    int to = Math.min(from + request.size(), all.size());
+    return new Page<>(all.subList(from, to), all.size(), request.page(), request.size());
+  }
+
   public <R> Page<R> map(Function<T, R> f) {
     return new Page<>(items.stream().map(f).toList(), total, page, size);
   }

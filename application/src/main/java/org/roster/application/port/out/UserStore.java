@@ -48,6 +48,9 @@ public interface UserStore {
    */
   List<User> blockedQueue(int limit);
 
+  /** A page of the BLOCKED users in the release queue's order: first blocked first, then by id. */
+  Page<User> blocked(PageRequest page);
+
   /** How many users hold a licence seat. */
   int countSeats();
 
