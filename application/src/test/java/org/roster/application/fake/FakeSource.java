@@ -18,6 +18,8 @@ public final class FakeSource implements DirectorySource,
   public final List<SourceGroup> groups = new ArrayList<>();
   public final List<Object> users = new ArrayList<>(); // SourceUser or RejectedEntry
   public int failAfterUsers = -1;
+  /** Called with the index of each user entry before it is handed on (to look at a run mid-read). */
+  public java.util.function.IntConsumer beforeUser = n -> {};
   public int reads;
   /** Directory passwords by external id, for {@link #verifyPassword}. */
   public final Map<String, String> passwords = new java.util.HashMap<>();
@@ -85,9 +87,11 @@ public final class FakeSource implements DirectorySource,
     }
     int n = 0;
     for (Object o : users) {
-      if (failAfterUsers >= 0 && n++ >= failAfterUsers) {
+      beforeUser.accept(n);
+      if (failAfterUsers >= 0 && n >= failAfterUsers) {
         throw new SourceUnavailableException("connection to fake directory lost after " + failAfterUsers + " users");
       }
+      n++;
       boolean go = o instanceof SourceUser u ? sink.accept(u) : sink.reject((RejectedEntry) o);
       if (!go) {
         return;
