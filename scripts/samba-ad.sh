@@ -315,7 +315,8 @@ launch() {
       break
     fi
     # Fatal for us although the samba processes keep running.
-    if tail -c "+$((offset + 1))" "$LOG_FILE" | grep -qE 'no network interfaces found|failed to bind|Failed to startup'; then
+    # no grep -q: an early exit would SIGPIPE tail and, with pipefail, hide the match
+    if tail -c "+$((offset + 1))" "$LOG_FILE" | grep -E 'no network interfaces found|failed to bind|Failed to startup' >/dev/null; then
       why="samba could not listen on $BIND_ADDR (an address of a local interface is needed; ports 389 636 3268 3269 must be free)"
       break
     fi

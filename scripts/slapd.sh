@@ -86,7 +86,7 @@ pid_of_instance() {
   pid="$(tr -dc 0-9 <"$PID_FILE")"
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
   # The pid must still be our slapd (pids get reused).
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "slapd.* -F $CONF_DIR" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -- "slapd.* -F $CONF_DIR" >/dev/null || return 1
   echo "$pid"
 }
 
@@ -375,7 +375,9 @@ bulk() {
     if [[ "$file" == - ]]; then
       cat
     else
-      if ! head -c 65536 "$file" | grep -qiE "^dn: *$BASE *\$"; then
+      # grep reads all of head's output (no -q): an early exit would SIGPIPE head, and with
+      # pipefail the test would fail and the suffix entry be added twice
+      if ! head -c 65536 "$file" | grep -iE "^dn: *$BASE *\$" >/dev/null; then
         base_entry_ldif
       fi
       cat "$file"

@@ -6,7 +6,6 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +18,19 @@ import org.roster.connector.api.EntrySink;
  * the engine hands the source are wrapped in timing proxies. A call's own time excludes the
  * wrapped calls made inside it, so the source's time is the directory read and mapping without
  * the engine's work on each entry, the sink's is that work without its store calls, and the
- * transaction's is the engine outside both plus the commit. One thread at a time (runs execute on
- * the caller's thread); a few hundred nanoseconds per call.
+ * transaction's is the engine outside both plus the commit. Runs execute on the caller's thread,
+ * but the engine loads the known users on a second one: each thread keeps its own stack of frames,
+ * and the totals are shared; a few hundred nanoseconds per call.
  */
 final class CallTimes {
   /** One method's calls: how many, total time, own time (without wrapped calls inside). */
   record Total(String name, long calls, long nanos, long ownNanos) {}
 
-  private final Map<String, long[]> totals = new LinkedHashMap<>();
-  /** One frame per wrapped call in progress: time of the wrapped calls made inside it. */
-  private final Deque<long[]> stack = new ArrayDeque<>(List.of(new long[] {0}));
+  private final Map<String, long[]> totals = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Per thread, one frame per wrapped call in progress: time of the wrapped calls made inside it. */
+  private ThreadLocal<Deque<long[]>> stacks = newStacks();
+  /** The stack of the thread that called {@link #reset()}: the run's own thread. */
+  private Deque<long[]> main = stacks.get();
 
   private final boolean enabled;
 
@@ -59,6 +61,7 @@ final class CallTimes {
             }
           }
           long[] frame = {0};
+          Deque<long[]> stack = stacks.get();
           stack.push(frame);
           long start = System.nanoTime();
           try {
@@ -71,9 +74,11 @@ final class CallTimes {
             stack.pop();
             String name = names.computeIfAbsent(method, m -> label + "." + m.getName());
             long[] t = totals.computeIfAbsent(name, k -> new long[3]);
-            t[0]++;
-            t[1] += elapsed;
-            t[2] += elapsed - frame[0];
+            synchronized (t) {
+              t[0]++;
+              t[1] += elapsed;
+              t[2] += elapsed - frame[0];
+            }
             stack.peek()[0] += elapsed;
           }
         });
@@ -82,21 +87,30 @@ final class CallTimes {
   /** Forgets what was counted. */
   void reset() {
     totals.clear();
-    stack.clear();
-    stack.push(new long[] {0});
+    stacks = newStacks();
+    main = stacks.get();
+  }
+
+  private static ThreadLocal<Deque<long[]>> newStacks() {
+    return ThreadLocal.withInitial(() -> new ArrayDeque<>(List.of(new long[] {0})));
   }
 
   /** The calls since {@link #reset()}, the largest own time first. */
   List<Total> totals() {
     return totals.entrySet().stream()
-        .map(e -> new Total(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+        .map(e -> {
+          long[] t = e.getValue();
+          synchronized (t) {
+            return new Total(e.getKey(), t[0], t[1], t[2]);
+          }
+        })
         .sorted((a, b) -> Long.compare(b.ownNanos(), a.ownNanos()))
         .toList();
   }
 
   /** The time of the calls made with no wrapped call around them, since {@link #reset()}. */
   long topLevelNanos() {
-    return stack.getLast()[0];
+    return main.getLast()[0];
   }
 
   private static Class<?>[] interfacesOf(Class<?> type) {
