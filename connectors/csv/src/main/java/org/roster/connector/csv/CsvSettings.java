@@ -31,6 +31,9 @@ import org.roster.connector.api.RawSettings;
  *     compared case-insensitively; an empty status is active too)
  * @param statusDisabled the status of a disabled user ({@code statusDisabled}, default {@code
  *     disabled})
+ * @param keepFiles how many files {@code processed/} and {@code failed/} each keep, with their
+ *     reports; older ones are deleted when a run settles its file ({@code keepFiles}, default 100;
+ *     0 keeps every file)
  */
 public record CsvSettings(
     Path folder,
@@ -41,7 +44,8 @@ public record CsvSettings(
     ColumnMapping mapping,
     String multiValueSeparator,
     String statusActive,
-    String statusDisabled)
+    String statusDisabled,
+    int keepFiles)
     implements ConnectorSettings {
 
   public static final String FOLDER = "folder";
@@ -54,6 +58,7 @@ public record CsvSettings(
   public static final String MULTI_VALUE_SEPARATOR = "multiValueSeparator";
   public static final String STATUS_ACTIVE = "statusActive";
   public static final String STATUS_DISABLED = "statusDisabled";
+  public static final String KEEP_FILES = "keepFiles";
 
   public CsvSettings {
     Objects.requireNonNull(folder, "'folder' must not be null");
@@ -90,6 +95,10 @@ public record CsvSettings(
     if (active.equalsIgnoreCase(disabled)) {
       throw new InvalidSettingsException(STATUS_DISABLED, "must differ from statusActive");
     }
+    int keepFiles = raw.integer(KEEP_FILES, 100);
+    if (keepFiles < 0) {
+      throw new InvalidSettingsException(KEEP_FILES, "must not be negative (0 keeps every file)");
+    }
     return new CsvSettings(
         folder,
         pattern,
@@ -99,7 +108,8 @@ public record CsvSettings(
         mapping,
         separator,
         active,
-        disabled);
+        disabled,
+        keepFiles);
   }
 
   private static Path folder(String value) {

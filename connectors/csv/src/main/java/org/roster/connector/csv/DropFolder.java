@@ -48,6 +48,11 @@ final class DropFolder {
     return settings.folder().toAbsolutePath().normalize();
   }
 
+  /** How many files processed/ and failed/ each keep; 0: all. */
+  int keepFiles() {
+    return settings.keepFiles();
+  }
+
   Path processed() {
     return folder().resolve(PROCESSED);
   }

@@ -7,9 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import org.roster.connector.api.DroppedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +52,7 @@ final class FileSettler {
       LOG.info("Moved {} to {}", source, target);
     }
     writeReport(target, report);
+    prune(target.getParent(), target);
     try {
       return DropFolder.describe(target);
     } catch (IOException e) {
@@ -76,6 +81,46 @@ final class FileSettler {
       }
     } catch (IOException e) {
       throw CsvFailures.unavailable("cannot move " + source + " to", target, e);
+    }
+  }
+
+  /**
+   * Keeps the newest {@code keepFiles} files of the folder (by modification time, the one just
+   * settled always among them) and deletes the others with their reports. A file that cannot be
+   * deleted is logged and left: pruning never fails a run.
+   */
+  private void prune(Path dir, Path settled) {
+    int keep = folder.keepFiles();
+    if (keep == 0) {
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.filter(p -> Files.isRegularFile(p)
+              && !p.getFileName().toString().endsWith(DropFolder.REPORT_SUFFIX))
+          .sorted(Comparator.comparing((Path p) -> !p.equals(settled))
+              .thenComparing(FileSettler::modified, Comparator.reverseOrder()))
+          .toList();
+    } catch (IOException e) {
+      LOG.warn("Cannot list {} to prune it: {}", dir, e.toString());
+      return;
+    }
+    for (Path old : files.subList(Math.min(keep, files.size()), files.size())) {
+      try {
+        Files.deleteIfExists(report(old));
+        Files.deleteIfExists(old);
+        LOG.info("Deleted {} (keepFiles {})", old, keep);
+      } catch (IOException e) {
+        LOG.warn("Cannot delete {}: {}", old, e.toString());
+      }
+    }
+  }
+
+  private static FileTime modified(Path p) {
+    try {
+      return Files.getLastModifiedTime(p);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
     }
   }
 

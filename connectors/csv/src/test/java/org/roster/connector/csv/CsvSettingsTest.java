@@ -118,6 +118,7 @@ class CsvSettingsTest {
         Arguments.of(Map.of("encoding", "klingon-8"), "encoding"),
         Arguments.of(Map.of("quietSeconds", -1), "quietSeconds"),
         Arguments.of(Map.of("quietSeconds", "soon"), "quietSeconds"),
+        Arguments.of(Map.of("keepFiles", -1), "keepFiles"),
         Arguments.of(Map.of("multiValueSeparator", "a\nb"), "multiValueSeparator"),
         Arguments.of(Map.of("statusDisabled", " Active "), "statusDisabled"),
         Arguments.of(Map.of("mapping", "username=login"), "mapping"),

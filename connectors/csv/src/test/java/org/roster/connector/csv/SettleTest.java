@@ -87,4 +87,34 @@ class SettleTest {
         .startsWith("run 1")
         .endsWith("run 2");
   }
+
+  @Test
+  void onlyTheNewestKeepFilesStayWithTheirReports() throws Exception {
+    TestDropFolder drop = drop();
+    Path processed = drop.folder.resolve("processed");
+    for (int i = 1; i <= 4; i++) {
+      DroppedFile settled = drop.factory.settle(drop.settings(CsvSettings.KEEP_FILES, 2),
+          TestDropFolder.found(drop.drop("people-" + i + ".csv", "file " + i)), true, "report " + i);
+      // each settled file is a minute newer than the one before
+      Files.setLastModifiedTime(settled.path(),
+          java.nio.file.attribute.FileTime.from(NOW.plusSeconds(60L * i)));
+    }
+
+    try (var left = Files.list(processed)) {
+      assertThat(left.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
+          "people-3.csv", "people-3.csv.report.txt", "people-4.csv", "people-4.csv.report.txt");
+    }
+    assertThat(drop.factory.lastProcessed(drop.settings()).orElseThrow().path())
+        .hasFileName("people-4.csv");
+  }
+
+  @Test
+  void keepFilesZeroKeepsEverything() {
+    TestDropFolder drop = drop();
+    for (int i = 1; i <= 3; i++) {
+      drop.factory.settle(drop.settings(CsvSettings.KEEP_FILES, 0),
+          TestDropFolder.found(drop.drop("p" + i + ".csv", "x")), false, "r");
+    }
+    assertThat(drop.folder.resolve("failed").toFile().list()).hasSize(6);
+  }
 }
