@@ -3,6 +3,7 @@ package org.roster.connector.azure;
 import java.util.Collection;
 import java.util.Optional;
 import org.roster.connector.api.ChangeSink;
+import org.roster.connector.api.CountingSink;
 import org.roster.connector.api.EntryKind;
 import org.roster.connector.api.EntrySink;
 import org.roster.connector.api.IncrementalSource;

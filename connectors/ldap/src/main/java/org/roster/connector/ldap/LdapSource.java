@@ -3,6 +3,7 @@ package org.roster.connector.ldap;
 import java.util.Collection;
 import java.util.List;
 import org.roster.connector.api.ChangeSink;
+import org.roster.connector.api.CountingSink;
 import org.roster.connector.api.DirectoryQuery;
 import org.roster.connector.api.EntryKind;
 import org.roster.connector.api.EntrySink;
