@@ -66,6 +66,14 @@ public final class RunExecution {
 
   /** Runs a QUEUED run to its end. Never throws: every failure ends up in the run's record. */
   public void execute(UUID runId) {
+    execute(runId, () -> {});
+  }
+
+  /**
+   * As {@link #execute(UUID)}; {@code beforeCommit} runs inside the run's transaction just before
+   * it commits and may throw {@link LeaseLostException} to roll it back.
+   */
+  public void execute(UUID runId, Runnable beforeCommit) {
     SyncRun queued = runs.find(runId).orElseThrow();
     Profile profile = profiles.find(queued.profileId()).orElse(null);
     MDC.put("run", runId.toString());
@@ -76,14 +84,14 @@ public final class RunExecution {
             "the profile was deleted before the run started", clock.instant()));
         return;
       }
-      run(queued.started(clock.instant()), profile);
+      run(queued.started(clock.instant()), profile, beforeCommit);
     } finally {
       MDC.remove("run");
       MDC.remove("profile");
     }
   }
 
-  private void run(SyncRun run, Profile profile) {
+  private void run(SyncRun run, Profile profile, Runnable beforeCommit) {
     runs.update(run);
     LOG.info("run {} of profile '{}' started: {} {}", run.id(), profile.name(), run.trigger(), run.mode().wireName());
     ConnectorFactory factory;
@@ -118,10 +126,17 @@ public final class RunExecution {
             lastProgress[0] = now;
             runs.update(live[0].progress(counts));
           }
-        });
+        }, beforeCommit);
       }
       applied[0] = result.pool();
       ended = current.ended(result.status(), result.counts(), result.message(), clock.instant());
+    } catch (LeaseLostException e) {
+      LOG.warn("run {} of profile '{}': {}", run.id(), profile.name(), e.getMessage());
+      SyncRun stored = runs.find(run.id()).orElse(current);
+      if (stored.status().finished()) {
+        return; // the node that took the profile over has already recorded this run's end
+      }
+      ended = current.ended(RunStatus.ABORTED, seen[0], e.getMessage(), clock.instant());
     } catch (ConnectorException | IllegalArgumentException | SecretBox.UnreadableSecretException e) {
       ended = current.ended(RunStatus.FAILED, seen[0], e.getMessage() + " — nothing was applied", clock.instant());
       LOG.warn("run {} of profile '{}' failed: {}", run.id(), profile.name(), e.getMessage());

@@ -183,7 +183,12 @@ public final class RunSyncService implements RunSyncUseCase {
     held.put(run.id(), profile.id());
     executor.execute(() -> {
       try {
-        execution.execute(run.id());
+        // the lease is checked (and renewed) inside the run's transaction before it commits
+        execution.execute(run.id(), () -> {
+          if (!runs.renew(profile.id(), run.id(), clock.instant(), lease)) {
+            throw new LeaseLostException(run.id());
+          }
+        });
       } finally {
         held.remove(run.id());
         runs.release(profile.id(), run.id());

@@ -52,7 +52,8 @@ final class SelectiveImport {
     this.clock = clock;
   }
 
-  RunResult execute(SyncRun run, Profile profile, DirectorySource source, Consumer<RunCounts> progress) {
+  RunResult execute(SyncRun run, Profile profile, DirectorySource source, Consumer<RunCounts> progress,
+      Runnable beforeCommit) {
     ImportSelection selection = stores.imports().find(run.id()).orElseThrow(
         () -> new SourceDataException("the entries this import run was asked for are not recorded"));
     if (!(source instanceof IncrementalSource byId)) {
@@ -101,6 +102,7 @@ final class SelectiveImport {
       ctx.flushAudit();
       ctx.flushReport();
       progress.accept(ctx.counts);
+      beforeCommit.run();
       return new RunResult(RunStatus.SUCCEEDED, ctx.counts, null, true, ctx.pool);
     });
   }

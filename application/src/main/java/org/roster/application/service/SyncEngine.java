@@ -64,14 +64,25 @@ public final class SyncEngine {
    */
   RunResult execute(SyncRun run, org.roster.domain.sync.Profile profile, DirectorySource source,
       java.util.function.Consumer<org.roster.domain.sync.RunCounts> progress) {
+    return execute(run, profile, source, progress, () -> {});
+  }
+
+  /**
+   * As {@link #execute(SyncRun, org.roster.domain.sync.Profile, DirectorySource,
+   * java.util.function.Consumer)}, with a check made inside the run's transaction just before it
+   * commits what it applied (the lease: {@link LeaseLostException}); when it throws, the
+   * transaction rolls back.
+   */
+  RunResult execute(SyncRun run, org.roster.domain.sync.Profile profile, DirectorySource source,
+      java.util.function.Consumer<org.roster.domain.sync.RunCounts> progress, Runnable beforeCommit) {
     if (run.trigger() == org.roster.domain.sync.RunTrigger.IMPORT) {
-      return new SelectiveImport(tx, stores, clock).execute(run, profile, source, progress);
+      return new SelectiveImport(tx, stores, clock).execute(run, profile, source, progress, beforeCommit);
     }
     try {
-      return execute(run, profile, source, progress, true);
+      return execute(run, profile, source, progress, beforeCommit, true);
     } catch (org.roster.connector.api.FullSyncRequiredException e) {
       // an expired watermark: read everything instead (the failed attempt rolled back)
-      RunResult full = execute(run, profile, source, progress, false);
+      RunResult full = execute(run, profile, source, progress, beforeCommit, false);
       return new RunResult(full.status(), full.counts(),
           join("ran a full sync: " + e.getMessage(), full.message()), full.applied(), full.pool());
     }
@@ -82,7 +93,8 @@ public final class SyncEngine {
   }
 
   private RunResult execute(SyncRun run, org.roster.domain.sync.Profile profile, DirectorySource source,
-      java.util.function.Consumer<org.roster.domain.sync.RunCounts> progress, boolean allowIncremental) {
+      java.util.function.Consumer<org.roster.domain.sync.RunCounts> progress, Runnable beforeCommit,
+      boolean allowIncremental) {
     ProfileState state = stores.profiles().state(profile.id());
     IncrementalSource inc = allowIncremental && run.mode() == RunMode.INCREMENTAL && source instanceof IncrementalSource i
         && state.syncToken() != null ? i : null;
@@ -149,7 +161,11 @@ public final class SyncEngine {
       ctx.flushAudit();
       ctx.flushReport();
       progress.accept(ctx.counts);
-      return verdict(t, ctx, run);
+      RunResult result = verdict(t, ctx, run);
+      if (result.applied()) {
+        beforeCommit.run();
+      }
+      return result;
     });
   }
 
