@@ -88,6 +88,15 @@ final class GroupCatalog {
     return new GroupCatalog(groups, rejected, missing);
   }
 
+  /** The group as an entry; empty when it has no id or no name (a search leaves it out). */
+  static Optional<Entry> entryOf(Group g) {
+    String name = g.getProfile() == null ? null : g.getProfile().getName();
+    if (g.getId() == null || g.getId().isBlank() || name == null || name.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(entry(g, name.strip()));
+  }
+
   private static Entry entry(Group g, String name) {
     return new Entry(
         g.getId(), name, instant(g.getLastUpdated()), instant(g.getLastMembershipUpdated()));

@@ -15,18 +15,33 @@ import java.util.stream.Collectors;
 final class GroupIds {
   private final Session session;
   private final GroupCatalog catalog;
+  private final int maxLookups;
   private MembershipIndex index;
   private int lookups;
 
   GroupIds(Session session, GroupCatalog catalog) {
+    this(session, catalog, catalog.size());
+  }
+
+  private GroupIds(Session session, GroupCatalog catalog, int maxLookups) {
     this.session = session;
     this.catalog = catalog;
+    this.maxLookups = maxLookups;
+  }
+
+  /**
+   * Asks per user however many users there are (unless a user's groups do not fit one page): for a
+   * search, whose users are bounded by its limit, while the members of every group may be many
+   * pages.
+   */
+  static GroupIds perUser(Session session, GroupCatalog catalog) {
+    return new GroupIds(session, catalog, Integer.MAX_VALUE);
   }
 
   /** The ids of the profile groups the user is a direct member of. */
   @SuppressWarnings("deprecation") // PagedList tells whether the groups fit one page
   Set<String> of(String userId) {
-    if (index == null && lookups >= catalog.size()) {
+    if (index == null && lookups >= maxLookups) {
       index = MembershipIndex.read(session, catalog);
     }
     if (index != null) {

@@ -72,6 +72,16 @@ final class OktaFailures {
         step + ": " + endpoint + " failed: " + firstLine(e.getMessage()), e);
   }
 
+  /**
+   * Okta's reason for refusing a request as malformed ({@code E0000031 (Invalid search
+   * criteria...)}) when the failure is its 400 answer; empty for any other failure.
+   */
+  static Optional<String> badRequest(ConnectorException e) {
+    return e.getCause() instanceof ApiException api && api.getCode() == 400
+        ? Optional.of(describeBody(api.getResponseBody()))
+        : Optional.empty();
+  }
+
   private static ConnectorException status(
       String step, String endpoint, ApiException e, Auth auth) {
     int code = e.getCode();

@@ -4,13 +4,16 @@ import java.util.Collection;
 import java.util.List;
 import org.roster.connector.api.ChangeSink;
 import org.roster.connector.api.CountingSink;
+import org.roster.connector.api.DirectoryQuery;
 import org.roster.connector.api.EntryKind;
 import org.roster.connector.api.EntrySink;
 import org.roster.connector.api.IncrementalSource;
 import org.roster.connector.api.PasswordVerifier;
 import org.roster.connector.api.RejectedEntry;
+import org.roster.connector.api.SearchableSource;
 import org.roster.connector.api.Secret;
 import org.roster.connector.api.SourceContext;
+import org.roster.connector.api.SourceEntry;
 import org.roster.connector.api.SyncToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * An Okta org, read through the Okta SDK with one client per run (built on first use). Groups are
  * read first and kept: users are then given the ids of the profile groups they are members of. Also
- * reads changes ({@link ChangeReader}) and checks passwords ({@link PasswordCheck}). Not
- * thread-safe.
+ * reads changes ({@link ChangeReader}), checks passwords ({@link PasswordCheck}) and searches for
+ * selective import ({@link DirectorySearch}). Not thread-safe.
  */
-public final class OktaSource implements IncrementalSource, PasswordVerifier {
+public final class OktaSource implements IncrementalSource, PasswordVerifier, SearchableSource {
   private static final Logger LOG = LoggerFactory.getLogger(OktaSource.class);
 
   private final Session session;
@@ -111,6 +114,29 @@ public final class OktaSource implements IncrementalSource, PasswordVerifier {
     UserScan scan = new UserScan(session);
     GroupIds groupIds = new GroupIds(session, session.catalog());
     new UsersById(session, scan).read(List.copyOf(externalIds), groupIds::of, sink);
+  }
+
+  /**
+   * Searches with Okta's search expressions, within the profile's groups and users filter (see
+   * {@link DirectorySearch}): by name a prefix of a group's name or of a user's login, display
+   * name, given name, family name or mail, ignoring case; by group the members of the groups of
+   * that name; by filter an RFC 4515 filter over user properties, translated as {@code usersFilter}
+   * is and ANDed with it. Users come with their profile groups, mapped as a full read maps them.
+   *
+   * @throws org.roster.connector.api.InvalidSettingsException (field {@code q}) for a filter that
+   *     is not RFC 4515, has no Okta equivalent, or that Okta refuses
+   */
+  @Override
+  public List<SourceEntry> search(DirectoryQuery query, int limit) {
+    long started = System.nanoTime();
+    List<SourceEntry> found = new DirectorySearch(session).search(query, limit);
+    LOG.debug(
+        "Profile {}: search by {} found {} entries in {} ms",
+        session.context().profileId(),
+        query.by(),
+        found.size(),
+        (System.nanoTime() - started) / 1_000_000);
+    return found;
   }
 
   /** Okta's authentication API; see {@link PasswordCheck}. */

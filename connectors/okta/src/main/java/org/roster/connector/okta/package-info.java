@@ -1,7 +1,7 @@
 /**
  * The Okta connector, through the Okta SDK (okta-sdk-api/okta-sdk-impl 24). {@link
  * org.roster.connector.okta.OktaConnectorFactory} (type {@code okta}) is the entry point; {@link
- * org.roster.connector.okta.OktaSource} reads, reads changes and checks passwords.
+ * org.roster.connector.okta.OktaSource} reads, reads changes, checks passwords and searches.
  *
  * <h2>Settings</h2>
  *
@@ -76,6 +76,29 @@
  * deleted, and for each group whose membership changed the complete members, so that the engine
  * reads again the users who left. Users deleted without passing through DEPROVISIONED are found by
  * the full reconcile every {@code fullReconcileHours}.
+ *
+ * <h2>Directory search</h2>
+ *
+ * Selective import's search ({@code SearchableSource}) uses Okta's {@code search} expressions, so
+ * Okta does the matching (never a full listing), always within the profile's groups and users
+ * filter, DEPROVISIONED users left out, at most {@code limit} entries (a page is never asked for
+ * more than are still wanted):
+ *
+ * <ul>
+ *   <li>by name: profile groups whose name starts with the text ({@code profile.name sw}), then
+ *       users whose mapped login, display name, given name, family name or mail property starts
+ *       with it. Okta's {@code sw} ignores case; Okta has no "contains" for these, so the text is a
+ *       prefix. It is quoted as an Okta string ({@code "} and {@code \} escaped), so it cannot
+ *       change the expression. Okta's {@code q} is not used: it never matches the login;
+ *   <li>by group: the members of the profile groups whose name is the text, ignoring case (with a
+ *       users filter, read again by id with it);
+ *   <li>by filter: an RFC 4515 filter over user properties, translated as {@code usersFilter} is
+ *       and ANDed with it; a filter that is not RFC 4515, that has no Okta equivalent or that Okta
+ *       refuses (400) is an {@code InvalidSettingsException} for field {@code q}.
+ * </ul>
+ *
+ * Users come mapped as a full read maps them (same status rule), with their profile groups asked
+ * per user ({@code GET /api/v1/users/{id}/groups}). Failures are those of a read; 429s are retried.
  *
  * <h2>Passwords</h2>
  *

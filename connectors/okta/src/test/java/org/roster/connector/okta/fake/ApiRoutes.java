@@ -14,10 +14,11 @@ import java.util.stream.Collectors;
 
 /**
  * The Users and Groups API routes: {@code GET /api/v1/users} ({@code limit, after, search, filter,
- * q}), {@code /api/v1/users/{idOrLogin}}, {@code /api/v1/users/{id}/groups}, {@code /api/v1/groups}
- * ({@code limit, after, search, filter, q}), {@code /api/v1/groups/{id}} and {@code
- * /api/v1/groups/{id}/users}. Lists are paged with {@code Link} headers ({@code rel="self"}, and
- * {@code rel="next"} carrying an {@code after} cursor while more remain).
+ * q}; {@code q} is Okta's unpaged people-picker lookup), {@code /api/v1/users/{idOrLogin}}, {@code
+ * /api/v1/users/{id}/groups}, {@code /api/v1/groups} ({@code limit, after, search, filter, q}),
+ * {@code /api/v1/groups/{id}} and {@code /api/v1/groups/{id}/users}. Lists are paged with {@code
+ * Link} headers ({@code rel="self"}, and {@code rel="next"} carrying an {@code after} cursor while
+ * more remain).
  */
 final class ApiRoutes {
   /** What the users {@code filter} parameter may name (search may name any property). */
@@ -113,9 +114,16 @@ final class ApiRoutes {
     } else {
       match = u -> !"DEPROVISIONED".equals(u.get("status"));
     }
-    if (q.containsKey("q")) {
+    boolean lookup = q.containsKey("q");
+    if (lookup) {
+      // Okta's people-picker lookup: firstName, lastName or email starting with q (never the
+      // login), DEPROVISIONED users left out whatever else is asked, 10 users unless limit says
+      // otherwise, and no next page.
       String prefix = q.get("q").toLowerCase(Locale.ROOT);
-      match = match.and(u -> startsWith(u, prefix, "firstName", "lastName", "email"));
+      match =
+          match
+              .and(u -> !"DEPROVISIONED".equals(u.get("status")))
+              .and(u -> startsWith(u, prefix, "firstName", "lastName", "email"));
     }
     Predicate<Map<String, Object>> selected = match;
     List<Item> users =
@@ -123,7 +131,11 @@ final class ApiRoutes {
             .map(u -> new Item(u.seq, state.json(u, baseUrl)))
             .filter(i -> selected.test(i.json()))
             .toList();
-    page(ex, path, users, 200, 200);
+    if (lookup) {
+      firstPageOnly(ex, path, users, 10, 200);
+    } else {
+      page(ex, path, users, 200, 200);
+    }
   }
 
   private void listGroups(HttpExchange ex, String path) {
@@ -157,6 +169,22 @@ final class ApiRoutes {
       }
     }
     return false;
+  }
+
+  /** The first {@code limit} items and no {@code rel="next"}: a listing without pagination. */
+  private void firstPageOnly(
+      HttpExchange ex, String path, List<Item> items, int defaultLimit, int max) {
+    Map<String, String> q = Http.query(ex);
+    int limit;
+    try {
+      limit = q.containsKey("limit") ? Integer.parseInt(q.get("limit")) : defaultLimit;
+    } catch (NumberFormatException e) {
+      Http.sendError(ex, 400, "E0000001", "Api validation failed: limit");
+      return;
+    }
+    List<Item> page = items.subList(0, Math.max(0, Math.min(Math.min(limit, max), items.size())));
+    ex.getResponseHeaders().add("Link", "<" + url(path, q, null) + ">; rel=\"self\"");
+    Http.send(ex, 200, page.stream().map(Item::json).toList());
   }
 
   private void page(HttpExchange ex, String path, List<Item> items, int defaultLimit, int max) {
