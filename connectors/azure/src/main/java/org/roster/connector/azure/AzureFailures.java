@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.roster.connector.api.ConnectorException;
 import org.roster.connector.api.FullSyncRequiredException;
+import org.roster.connector.api.InvalidSettingsException;
 import org.roster.connector.api.SourceAuthenticationException;
 import org.roster.connector.api.SourceDataException;
 import org.roster.connector.api.SourceUnavailableException;
@@ -144,11 +145,18 @@ final class AzureFailures {
   /**
    * An answer of Graph that is no page.
    *
-   * @param resuming the request followed a saved delta link: a 400 or 410 means it expired
+   * @param mode what the request was: after a saved delta link ({@link GraphClient.Mode#RESUME})
+   *     a 400 or 410 means it expired; in a search ({@link GraphClient.Mode#SEARCH}) a 400 means
+   *     Graph cannot evaluate the admin's filter
    * @param retries how many times the request was sent again before this answer
    */
   static ConnectorException status(
-      String step, String request, boolean resuming, HttpResponse<byte[]> response, int retries) {
+      String step,
+      String request,
+      GraphClient.Mode mode,
+      HttpResponse<byte[]> response,
+      int retries) {
+    boolean resuming = mode == GraphClient.Mode.RESUME;
     int status = response.statusCode();
     String requestId =
         response
@@ -188,6 +196,14 @@ final class AzureFailures {
               + permissionFor(request)
               + ", granted with admin consent"
               + requestId);
+    }
+    if (status == 400 && mode == GraphClient.Mode.SEARCH) {
+      return new InvalidSettingsException(
+          DirectorySearch.QUERY_FIELD,
+          "Graph cannot evaluate this filter without advanced queries, or names a property users"
+              + " do not have (Graph answered 400"
+              + GraphError.of(response.body()).describe()
+              + ")");
     }
     if (status == 400) {
       return new SourceDataException(answered + "; check the mapping and the filters" + requestId);

@@ -1,13 +1,17 @@
 package org.roster.connector.azure;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.roster.connector.api.ChangeSink;
 import org.roster.connector.api.CountingSink;
+import org.roster.connector.api.DirectoryQuery;
 import org.roster.connector.api.EntryKind;
 import org.roster.connector.api.EntrySink;
 import org.roster.connector.api.IncrementalSource;
 import org.roster.connector.api.RejectedEntry;
+import org.roster.connector.api.SearchableSource;
+import org.roster.connector.api.SourceEntry;
 import org.roster.connector.api.SourceGroup;
 import org.roster.connector.api.SyncToken;
 import org.slf4j.Logger;
@@ -17,10 +21,10 @@ import org.slf4j.LoggerFactory;
  * An Entra ID tenant read through Microsoft Graph, with one app-only token per run (fetched on
  * first use, renewed when it expires). Groups are read first with their members and kept: users are
  * then given the ids of the profile's groups that list them. Also reads changes with delta queries
- * ({@link ChangeReader}) and users again by id ({@link UserLookup}). Not thread-safe; entries reach
- * a sink while their page is being read.
+ * ({@link ChangeReader}), users again by id ({@link UserLookup}), and searches for selective import
+ * ({@link DirectorySearch}). Not thread-safe; entries reach a sink while their page is being read.
  */
-public final class AzureSource implements IncrementalSource {
+public final class AzureSource implements IncrementalSource, SearchableSource {
   private static final Logger LOG = LoggerFactory.getLogger(AzureSource.class);
 
   private final Session session;
@@ -114,6 +118,23 @@ public final class AzureSource implements IncrementalSource {
   @Override
   public void readUsers(Collection<String> externalIds, EntrySink sink) {
     new UserLookup(session).read(externalIds, sink, Optional.empty());
+  }
+
+  /**
+   * Searches by name prefix, by group name or by an RFC 4515 filter over Graph user properties,
+   * with Graph's {@code $filter}; see {@link DirectorySearch}.
+   */
+  @Override
+  public List<SourceEntry> search(DirectoryQuery query, int limit) {
+    long started = System.nanoTime();
+    List<SourceEntry> found = new DirectorySearch(session).search(query, limit);
+    LOG.info(
+        "Profile {}: search by {} found {} entries in {} ms",
+        session.context().profileId(),
+        query.by(),
+        found.size(),
+        (System.nanoTime() - started) / 1_000_000);
+    return found;
   }
 
   /** Forgets the run's clients and groups; safe to call twice. */

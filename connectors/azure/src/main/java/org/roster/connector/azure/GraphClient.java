@@ -40,7 +40,9 @@ final class GraphClient {
     /** An entity that may be gone: 404 reads as empty. */
     FIND,
     /** A saved delta link: 400 and 410 mean it expired (a full sync is needed). */
-    RESUME
+    RESUME,
+    /** A page of a search with the admin's filter: 400 means Graph cannot evaluate the filter. */
+    SEARCH
   }
 
   private final HttpClient http;
@@ -114,7 +116,7 @@ final class GraphClient {
         pause(step, request, wait, retry, "answered " + status);
         continue;
       }
-      throw AzureFailures.status(step, request, mode == Mode.RESUME, response, retry);
+      throw AzureFailures.status(step, request, mode, response, retry);
     }
   }
 

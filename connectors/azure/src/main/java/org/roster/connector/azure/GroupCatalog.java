@@ -61,6 +61,11 @@ final class GroupCatalog {
     return idsAt(groupsOfUser.get(userId));
   }
 
+  /** Ids of the profile's groups that list this group (one of the profile's). */
+  Set<String> groupsOfGroup(String groupId) {
+    return idsAt(parentsOfGroup.get(groupId));
+  }
+
   /** Ids of the profile's groups that list the group at {@code position}. */
   Set<String> parentsOf(int position) {
     return idsAt(parentsOfGroup.get(ids.get(position)));

@@ -55,6 +55,32 @@ public record ODataFilter(String ldap, String odata, Set<String> properties) {
     return new ODataFilter(text.strip(), odata, properties);
   }
 
+  /**
+   * {@code startswith(property,'value')}, or its {@code any()} form on a collection property; the
+   * value is quoted for OData (user input is safe here).
+   */
+  static String startsWith(String property, String value) {
+    return compare(property, true, quoted(value));
+  }
+
+  /** {@code property eq 'value'}, or its {@code any()} form; the value is quoted for OData. */
+  static String equalTo(String property, String value) {
+    return compare(property, false, quoted(value));
+  }
+
+  /** An OData string literal: in quotes, each quote doubled ({@code O'Brien} is 'O''Brien'). */
+  static String quoted(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+
+  private static String compare(String property, boolean prefix, String literal) {
+    boolean collection = COLLECTIONS.contains(property);
+    String operand = collection ? "c" : property;
+    String test =
+        prefix ? "startswith(" + operand + "," + literal + ")" : operand + " eq " + literal;
+    return collection ? property + "/any(c:" + test + ")" : test;
+  }
+
   /** One translation, collecting the properties it meets. */
   private record Translation(String key, Set<String> properties) {
 
@@ -100,14 +126,6 @@ public record ODataFilter(String ldap, String odata, Set<String> properties) {
       return compare(property(f), true, quoted(f.getSubInitialString()));
     }
 
-    private static String compare(String property, boolean prefix, String literal) {
-      boolean collection = COLLECTIONS.contains(property);
-      String operand = collection ? "c" : property;
-      String test =
-          prefix ? "startswith(" + operand + "," + literal + ")" : operand + " eq " + literal;
-      return collection ? property + "/any(c:" + test + ")" : test;
-    }
-
     private String property(Filter f) {
       String name = f.getAttributeName();
       if (!PROPERTY.matcher(name).matches()) {
@@ -122,10 +140,6 @@ public record ODataFilter(String ldap, String odata, Set<String> properties) {
         return value.toLowerCase(Locale.ROOT);
       }
       return quoted(value);
-    }
-
-    private static String quoted(String value) {
-      return "'" + value.replace("'", "''") + "'";
     }
 
     private InvalidSettingsException refused(Filter f, String why) {

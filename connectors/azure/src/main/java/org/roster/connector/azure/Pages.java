@@ -27,6 +27,14 @@ final class Pages {
     return pages(graph, step, url, GraphClient.Mode.READ, item).orElseThrow();
   }
 
+  /**
+   * Reads the pages of a search with the admin's filter, which Graph may refuse (400): that fails
+   * as an invalid {@code q}, not as a broken source.
+   */
+  static End search(GraphClient graph, String step, String url, Predicate<JsonNode> item) {
+    return pages(graph, step, url, GraphClient.Mode.SEARCH, item).orElseThrow();
+  }
+
   /** Reads every page from a saved delta link; an expired one asks for a full sync. */
   static End resume(GraphClient graph, String step, String deltaLink, Predicate<JsonNode> item) {
     return pages(graph, step, deltaLink, GraphClient.Mode.RESUME, item).orElseThrow();

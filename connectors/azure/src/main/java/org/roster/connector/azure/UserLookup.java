@@ -56,18 +56,24 @@ final class UserLookup {
     return true;
   }
 
+  /**
+   * {@code id in ('a','b') and (<users filter>)}: at most {@value #IDS_PER_REQUEST} of these users,
+   * unless out of the users filter.
+   */
+  static String byIds(List<String> ids, Optional<ODataFilter> usersFilter) {
+    StringJoiner in = new StringJoiner(",", "id in (", ")");
+    ids.forEach(id -> in.add(ODataFilter.quoted(id)));
+    return usersFilter.map(f -> in + " and (" + f.odata() + ")").orElse(in.toString());
+  }
+
   private boolean readChunk(List<String> ids, EntrySink sink, Set<String> found) {
     UserMapper mapper = session.mapper();
-    StringJoiner in = new StringJoiner(",", "id in (", ")");
-    ids.forEach(id -> in.add("'" + id.replace("'", "''") + "'"));
-    String filter =
-        session
-            .settings()
-            .usersFilter()
-            .map(f -> in + " and (" + f.odata() + ")")
-            .orElse(in.toString());
     String url =
-        session.query("/users").select(mapper.select()).filter(Optional.of(filter)).build();
+        session
+            .query("/users")
+            .select(mapper.select())
+            .filter(Optional.of(byIds(ids, session.settings().usersFilter())))
+            .build();
     GroupListing scope = session.scope();
     return Pages.read(
             session.graph(),

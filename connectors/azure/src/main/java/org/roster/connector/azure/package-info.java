@@ -99,6 +99,35 @@
  * ChangeSink.members}): Graph gives only what changed, and the members are read again directly.
  * {@code readUsers} reads users by id the same way, without reporting the ones not found.
  *
+ * <h2>Directory search</h2>
+ *
+ * The source is a {@code SearchableSource} for selective import ({@link
+ * org.roster.connector.azure.DirectorySearch}). Every search is Graph's {@code $filter} on the
+ * server, never a full read; no advanced queries ({@code $search}, {@code ConsistencyLevel:
+ * eventual}), so results are never eventually consistent. Text is stripped and quoted for OData
+ * ({@code '} doubled), then percent-encoded.
+ *
+ * <ul>
+ *   <li>By name: the profile's groups with {@code startswith(displayName,'text')} (ANDed with the
+ *       groups filter, picked by {@code groups}), then users with {@code startswith()} on the
+ *       mapped login, displayName, givenName, familyName and email properties, ORed and ANDed with
+ *       the users filter. A prefix, not a substring (Graph has no {@code contains}); mapped
+ *       properties Graph prefix-matches only in advanced queries ({@code onPremisesSamAccountName},
+ *       {@code companyName}, paths into complex properties) are left out.
+ *   <li>By group: the profile's groups with {@code displayName eq 'text'} (exact, any case), their
+ *       {@code /members} (or {@code /transitiveMembers}) read for user ids, and those users read 15
+ *       ids a request with the users filter, until the limit.
+ *   <li>By filter: RFC 4515 over Graph user properties, translated like {@code usersFilter} and
+ *       ANDed with it. A filter that does not parse or has no OData form, or that Graph refuses
+ *       (400: a property it filters only in advanced queries, or none of that name), fails as an
+ *       invalid {@code q}.
+ * </ul>
+ *
+ * At most {@code limit} entries, groups first; users rejected by the mapping are left out; {@code
+ * $top} asks for no more than fit. Users are mapped as a full read maps them; users and groups get
+ * the profile's groups they are in from each one's {@code memberOf} when fewer entries were found
+ * than the profile has groups, else from every group's member list as a full read reads them.
+ *
  * <h2>Throttling and failures</h2>
  *
  * 429, 503 and 504 wait what {@code Retry-After} says (seconds or a date), else 1, 2, 4, ...

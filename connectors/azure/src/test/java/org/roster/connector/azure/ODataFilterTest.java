@@ -54,6 +54,15 @@ class ODataFilterTest {
   }
 
   @Test
+  void userInputIsQuotedInComparisonsBuiltForIt() {
+    assertThat(ODataFilter.startsWith("surname", "O'Brien')"))
+        .isEqualTo("startswith(surname,'O''Brien'')')");
+    assertThat(ODataFilter.equalTo("displayName", "it's")).isEqualTo("displayName eq 'it''s'");
+    assertThat(ODataFilter.startsWith("otherMails", "o'b"))
+        .isEqualTo("otherMails/any(c:startswith(c,'o''b'))");
+  }
+
+  @Test
   void propertiesAreCollected() {
     assertThat(
             ODataFilter.translate("groupsFilter", "(&(securityEnabled=TRUE)(displayName=S*))")

@@ -21,6 +21,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
@@ -74,12 +75,18 @@ class FakeEntraTest {
         + credential;
   }
 
-  private HttpResponse<String> get(String path, String token) throws Exception {
-    return http.send(
+  private HttpResponse<String> get(String path, String token, String... headers) throws Exception {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(entra.graphUrl() + path))
-            .header("Authorization", "Bearer " + token)
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + token);
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String filter(String odata) {
+    return "?$filter=" + URLEncoder.encode(odata, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private String accessToken() throws Exception {
@@ -170,6 +177,42 @@ class FakeEntraTest {
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(json(unknown).path("error").path("message").asText())
         .contains("Could not find a property named 'nickname'");
+  }
+
+  @Test
+  void whatGraphServesOnlyInAdvancedQueriesIsRefusedWithoutThem() throws Exception {
+    Map<String, Object> brien = new HashMap<>(FakeDirectory.person("sb", "S", "O'Brien"));
+    brien.put("companyName", "Contoso");
+    entra.directory().addUser(brien);
+    String token = accessToken();
+    HttpResponse<String> search = get("/users?$search=%22displayName:S%22", token);
+    assertThat(search.statusCode()).isEqualTo(400);
+    assertThat(json(search).path("error").path("message").asText())
+        .isEqualTo(
+            "Request with $search query parameter only works through MSGraph with a special"
+                + " request header: 'ConsistencyLevel: eventual'");
+    HttpResponse<String> company = get("/users" + filter("companyName eq 'Contoso'"), token);
+    assertThat(company.statusCode()).isEqualTo(400);
+    assertThat(json(company).path("error").path("code").asText())
+        .isEqualTo("Request_UnsupportedQuery");
+    assertThat(json(company).path("error").path("message").asText())
+        .startsWith("Operator 'eq' is not supported because the required parameters might be");
+    HttpResponse<String> advanced =
+        get(
+            "/users" + filter("companyName eq 'Contoso'") + "&$count=true",
+            token,
+            "ConsistencyLevel",
+            "eventual");
+    assertThat(json(advanced).path("value")).hasSize(1);
+    HttpResponse<String> flag = get("/users" + filter("startswith(accountEnabled,'t')"), token);
+    assertThat(json(flag).path("error").path("message").asText())
+        .isEqualTo(
+            "Unsupported or invalid query filter clause specified for property 'accountEnabled'"
+                + " of resource 'User'.");
+    HttpResponse<String> quoted = get("/users" + filter("startswith(surname,'o''b')"), token);
+    assertThat(json(quoted).path("value").get(0).path("surname").asText()).isEqualTo("O'Brien");
+    assertThat(get("/users" + filter("startswith(surname,'o'b')"), token).statusCode())
+        .isEqualTo(400);
   }
 
   @Test

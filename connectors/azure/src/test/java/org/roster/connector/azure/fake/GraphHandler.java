@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * /members}, {@code /transitiveMembers}, {@code /memberOf}, {@code /transitiveMemberOf} (with or
  * without an OData cast), and {@code /users/delta}, {@code /groups/delta}. It checks the bearer
  * token and the app's permissions, honours {@code $select} (refusing unknown properties), {@code
- * $top} (at most 999), {@code $filter} and the page size, and answers errors as Graph does.
+ * $top} (at most 999), {@code $filter} (refusing operators a user property serves only in advanced
+ * queries, {@link FilterSupport}) and the page size, refuses {@code $search} without {@code
+ * ConsistencyLevel: eventual}, and answers errors as Graph does.
  */
 final class GraphHandler implements HttpHandler {
   private static final String BASE = "/v1.0";
@@ -104,14 +106,14 @@ final class GraphHandler implements HttpHandler {
       }
       if (!exchange.getRequestMethod().equals("GET")) {
         error(exchange, 405, "Request_BadRequest", "Only GET is served here.");
-      } else if (authorized(exchange)) {
+      } else if (authorized(exchange) && consistent(exchange, params)) {
         String resource = path.startsWith(BASE) ? path.substring(BASE.length()) : path;
         if (permitted(exchange, resource)) {
           route(exchange, resource, params);
         }
       }
     } catch (ODataEval.Unsupported e) {
-      error(exchange, 400, "Request_UnsupportedQuery", "Unsupported Query. " + e.getMessage());
+      error(exchange, 400, "Request_UnsupportedQuery", e.graphMessage());
     } catch (BadRequest e) {
       error(exchange, 400, e.code, e.getMessage());
     } finally {
@@ -155,9 +157,17 @@ final class GraphHandler implements HttpHandler {
   private void list(HttpExchange exchange, String resource, Map<String, String> params, String type)
       throws IOException {
     Set<String> select = defaults(select(params, type), type);
+    boolean advanced = advanced(exchange, params);
     Predicate<Map<String, Object>> filter =
         params.containsKey("$filter")
-            ? ODataEval.parse(params.get("$filter"), p -> checkProperty(p, type))
+            ? ODataEval.parse(
+                params.get("$filter"),
+                (property, operator) -> {
+                  checkProperty(property, type);
+                  if (type.equals(FakeDirectory.USER)) {
+                    FilterSupport.checkUser(property, operator, advanced);
+                  }
+                })
             : o -> true;
     List<ObjectNode> items =
         entra.directory().objects(type).values().stream()
@@ -392,6 +402,34 @@ final class GraphHandler implements HttpHandler {
             "Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common"
                 + "/oauth2/authorize\", client_id=\"00000003-0000-0000-c000-000000000000\"");
     error(exchange, 401, "InvalidAuthenticationToken", message);
+    return false;
+  }
+
+  /** True for an advanced query: {@code ConsistencyLevel: eventual} and {@code $count=true}. */
+  private static boolean advanced(HttpExchange exchange, Map<String, String> params) {
+    return "eventual".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("ConsistencyLevel"))
+        && "true".equalsIgnoreCase(params.get("$count"));
+  }
+
+  /**
+   * Refuses {@code $search} as Graph does on directory objects without {@code ConsistencyLevel:
+   * eventual}; with it, the fake does not serve {@code $search} at all (no test needs it).
+   */
+  private static boolean consistent(HttpExchange exchange, Map<String, String> params)
+      throws IOException {
+    if (!params.containsKey("$search")) {
+      return true;
+    }
+    if (!"eventual".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("ConsistencyLevel"))) {
+      error(
+          exchange,
+          400,
+          "Request_UnsupportedQuery",
+          "Request with $search query parameter only works through MSGraph with a special request"
+              + " header: 'ConsistencyLevel: eventual'");
+    } else {
+      error(exchange, 400, "Request_UnsupportedQuery", "The fake Graph does not serve $search.");
+    }
     return false;
   }
 

@@ -5,40 +5,71 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * Evaluates the part of OData's {@code $filter} Graph serves without advanced queries and the
  * connector sends: {@code eq}, {@code in}, {@code startswith()}, {@code and}, {@code or},
  * parentheses, and {@code any()} over collections. String comparisons ignore case, as Entra ID's
- * do. Anything else is refused like Graph refuses it.
+ * do. Anything else is refused like Graph refuses it, and so is an operator a property does not
+ * serve ({@link Operators}, {@link FilterSupport}).
  */
 final class ODataEval {
 
   /** A filter Graph would refuse. */
   static final class Unsupported extends RuntimeException {
+    private final boolean prefixed;
+
+    /** A syntax Graph refuses: the message follows Graph's "Unsupported Query. ". */
     Unsupported(String message) {
+      this(message, true);
+    }
+
+    /**
+     * A refusal with Graph's own message.
+     *
+     * @param prefixed whether the answer starts with "Unsupported Query. "
+     */
+    Unsupported(String message, boolean prefixed) {
       super(message);
+      this.prefixed = prefixed;
+    }
+
+    /** The message of Graph's error. */
+    String graphMessage() {
+      return prefixed ? "Unsupported Query. " + getMessage() : getMessage();
     }
   }
 
+  /** Checks that Graph serves an operator on a property. */
+  @FunctionalInterface
+  interface Operators {
+    /**
+     * Throws when Graph would refuse the operator on the property.
+     *
+     * @param operator {@code eq}, {@code in} or {@code startsWith}; in an {@code any()} lambda, the
+     *     lambda's operator on the collection property
+     */
+    void check(String property, String operator);
+  }
+
   private final List<String> tokens;
-  private final Consumer<String> property;
+  private final Operators operators;
   private int at;
 
-  private ODataEval(String text, Consumer<String> property) {
+  private ODataEval(String text, Operators operators) {
     this.tokens = tokenize(text);
-    this.property = property;
+    this.operators = operators;
   }
 
   /**
    * Parses a filter.
    *
-   * @param property called with each property the filter names; throws for an unknown one
+   * @param operators called with each property the filter names and the operator applied to it;
+   *     throws for an unknown property or an operator Graph does not serve on it
    */
-  static Predicate<Map<String, Object>> parse(String text, Consumer<String> property) {
-    ODataEval parser = new ODataEval(text, property);
+  static Predicate<Map<String, Object>> parse(String text, Operators operators) {
+    ODataEval parser = new ODataEval(text, operators);
     Predicate<Map<String, Object>> p = parser.or();
     if (parser.at != parser.tokens.size()) {
       throw new Unsupported("unexpected '" + parser.tokens.get(parser.at) + "'");
@@ -70,27 +101,30 @@ final class ODataEval {
     }
     if (accept("startswith")) {
       expect("(");
-      String name = property();
+      String name = next();
+      operators.check(name, "startsWith");
       expect(",");
       Object prefix = literal();
       expect(")");
       return o -> startsWith(o.get(name), prefix);
     }
-    String property = property();
+    String property = next();
     if (accept("/")) {
       expect("any");
       expect("(");
       String variable = next();
       expect(":");
-      Predicate<Object> test = lambda(variable);
+      Predicate<Object> test = lambda(property, variable);
       expect(")");
       return o -> o.get(property) instanceof List<?> list && list.stream().anyMatch(test);
     }
     if (accept("eq")) {
+      operators.check(property, "eq");
       Object value = literal();
       return o -> equal(o.get(property), value);
     }
     if (accept("in")) {
+      operators.check(property, "in");
       expect("(");
       List<Object> values = new ArrayList<>();
       do {
@@ -102,14 +136,9 @@ final class ODataEval {
     throw new Unsupported("unsupported operator after " + property);
   }
 
-  private String property() {
-    String name = next();
-    property.accept(name);
-    return name;
-  }
-
-  private Predicate<Object> lambda(String variable) {
+  private Predicate<Object> lambda(String collection, String variable) {
     if (accept("startswith")) {
+      operators.check(collection, "startsWith");
       expect("(");
       expect(variable);
       expect(",");
@@ -119,6 +148,7 @@ final class ODataEval {
     }
     expect(variable);
     expect("eq");
+    operators.check(collection, "eq");
     Object value = literal();
     return v -> equal(v, value);
   }
