@@ -1,6 +1,7 @@
 package org.roster.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -114,6 +115,23 @@ class AzureFlowIT {
         .containsExactly("disabled", "carol@contoso.example"));
     assertThat(audit).anySatisfy(e -> assertThat(List.of(e.get("action"), e.get("objectName")))
         .containsExactly("deleted", "alice@contoso.example"));
+
+    // 6. Directory search and selective import: frank is in no synchronized group.
+    String frank = person("frank", "Frank", "Fischer");
+    assertThat(runs.search(profileId, "name", "fra")).extracting(h -> h.get("name"), h -> h.get("status"))
+        .containsExactly(tuple("frank@contoso.example", "NEW"));
+    assertThat(runs.search(profileId, "name", "bo")).extracting(h -> h.get("name"), h -> h.get("status"))
+        .containsExactly(tuple("bob@contoso.example", "SYNCED"));
+    assertThat(runs.search(profileId, "group", "sales")).extracting(h -> h.get("name"))
+        .containsExactlyInAnyOrder("carol@contoso.example", "erin@contoso.example");
+    Map<String, Object> imported = runs.importEntries(profileId, List.of(frank));
+    assertThat(imported).as("%s", imported).containsEntry("status", "SUCCEEDED")
+        .containsEntry("trigger", "IMPORT");
+    assertThat(runs.userByLogin("frank@contoso.example")).containsEntry("status", "ACTIVE")
+        .containsEntry("externalId", frank);
+    assertThat(runs.search(profileId, "name", "fra")).extracting(h -> h.get("status"))
+        .containsExactly("SYNCED");
+    api.get("/api/v1/profiles/" + profileId + "/directory?by=filter&q=" + "(title=Lead*").expect(400);
   }
 
   private String person(String login, String first, String last, String... groups) {

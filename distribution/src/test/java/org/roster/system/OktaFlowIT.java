@@ -1,6 +1,7 @@
 package org.roster.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -110,6 +111,23 @@ class OktaFlowIT {
         .containsExactly("disabled", "carol"));
     assertThat(audit).anySatisfy(e -> assertThat(List.of(e.get("action"), e.get("objectName")))
         .containsExactly("deleted", "alice"));
+
+    // 6. Directory search and selective import: frank is in no synchronized group.
+    String frank = person("frank", "Frank", "Fischer");
+    List<Map<String, Object>> hits = runs.search(profileId, "name", "fra");
+    assertThat(hits).extracting(h -> h.get("name"), h -> h.get("status"))
+        .containsExactly(tuple("frank", "NEW"));
+    assertThat(runs.search(profileId, "name", "bo")).extracting(h -> h.get("name"), h -> h.get("status"))
+        .containsExactly(tuple("bob", "SYNCED"));
+    assertThat(runs.search(profileId, "group", "sales")).extracting(h -> h.get("name"))
+        .containsExactlyInAnyOrder("carol", "erin");
+    Map<String, Object> imported = runs.importEntries(profileId, List.of(frank));
+    assertThat(imported).as("%s", imported).containsEntry("status", "SUCCEEDED")
+        .containsEntry("trigger", "IMPORT");
+    assertThat(runs.userByLogin("frank")).containsEntry("status", "ACTIVE").containsEntry("externalId", frank);
+    assertThat(runs.search(profileId, "name", "fra")).extracting(h -> h.get("status"))
+        .containsExactly("SYNCED");
+    api.get("/api/v1/profiles/" + profileId + "/directory?by=filter&q=" + "(title=Lead*").expect(400);
   }
 
   private String person(String login, String first, String last, String... groups) {

@@ -64,6 +64,19 @@ final class Runs {
     return byLogin;
   }
 
+  /** The directory search's hits ({@code by}: name, group or filter). */
+  List<Map<String, Object>> search(String profileId, String by, String q) {
+    return api.get("/api/v1/profiles/" + profileId + "/directory?by=" + by + "&q="
+        + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)).expect(200).items();
+  }
+
+  /** A selective import of these entries, enabled; waits for its run's end. */
+  Map<String, Object> importEntries(String profileId, List<?> externalIds) {
+    Map<String, Object> queued = api.post("/api/v1/profiles/" + profileId + "/imports",
+        Map.of("externalIds", externalIds, "enable", true)).expect(202).map();
+    return awaitRun((String) queued.get("id"));
+  }
+
   /** The only user whose login is {@code login} (a search is by substring). */
   Map<String, Object> userByLogin(String login) {
     List<Map<String, Object>> found = api.get("/api/v1/users?q=" + login).expect(200).items();
