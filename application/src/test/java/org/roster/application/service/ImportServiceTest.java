@@ -213,7 +213,7 @@ class ImportServiceTest {
 
     public org.roster.connector.api.DirectorySource open(org.roster.connector.api.ConnectorSettings s,
         org.roster.connector.api.SourceContext c) {
-      throw new UnsupportedOperationException();
+      throw new AssertionError("an import of a file-fed profile must be refused before a source is opened");
     }
 
     public List<org.roster.connector.api.DroppedFile> readyFiles(org.roster.connector.api.ConnectorSettings s) {
@@ -227,7 +227,7 @@ class ImportServiceTest {
 
     public org.roster.connector.api.DirectorySource openFile(org.roster.connector.api.ConnectorSettings s,
         org.roster.connector.api.DroppedFile file, org.roster.connector.api.SourceContext c) {
-      throw new UnsupportedOperationException();
+      throw new AssertionError("an import of a file-fed profile must be refused before a file is opened");
     }
 
     public org.roster.connector.api.DroppedFile settle(org.roster.connector.api.ConnectorSettings s,

@@ -90,7 +90,7 @@ class SecretBoxTest {
 
     @Override
     public DirectorySource open(ConnectorSettings settings, SourceContext context) {
-      throw new UnsupportedOperationException("not opened in this test");
+      throw new AssertionError("settingsOf validates settings; it must not open a source");
     }
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import org.roster.application.port.in.GroupDetails;
 import org.roster.domain.identity.Group;
-import org.roster.domain.role.Role;
-import org.roster.domain.role.RoleKind;
+import org.roster.web.ref.GroupRef;
+import org.roster.web.ref.RoleRef;
 
 /**
  * One group with its direct parents, its direct member count (the members: {@code GET
@@ -27,24 +27,6 @@ public record GroupDetailsResponse(
     List<GroupRef> parents,
     int memberCount,
     List<RoleRef> boundRoles) {
-
-  /** Another group, named. */
-  @Serdeable
-  @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record GroupRef(UUID id, String name) {
-    static GroupRef from(Group group) {
-      return new GroupRef(group.id(), group.name());
-    }
-  }
-
-  /** A role bound to the group. */
-  @Serdeable
-  @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record RoleRef(UUID id, String name, RoleKind kind) {
-    static RoleRef from(Role role) {
-      return new RoleRef(role.id(), role.name(), role.kind());
-    }
-  }
 
   public static GroupDetailsResponse from(GroupDetails details) {
     Group g = details.group();

@@ -8,6 +8,7 @@ import org.roster.application.port.in.RoleDetails;
 import org.roster.domain.identity.Group;
 import org.roster.domain.role.Role;
 import org.roster.domain.role.RoleKind;
+import org.roster.web.ref.RoleRef;
 
 /**
  * One role with its place in the tree ({@code path}: the ancestors, root first), its children, the
@@ -24,15 +25,6 @@ public record RoleDetailsResponse(
     List<RoleRef> children,
     List<GroupRef> boundGroups,
     int holders) {
-
-  /** Another role, named. */
-  @Serdeable
-  @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record RoleRef(UUID id, String name, RoleKind kind) {
-    static RoleRef from(Role role) {
-      return new RoleRef(role.id(), role.name(), role.kind());
-    }
-  }
 
   /** A bound group, named, with its profile; {@code deleted} once its directory dropped it. */
   @Serdeable

@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.roster.application.port.in.UserDetails;
-import org.roster.domain.identity.Group;
 import org.roster.domain.identity.InactiveReason;
 import org.roster.domain.identity.User;
 import org.roster.domain.identity.UserStatus;
-import org.roster.domain.role.Role;
-import org.roster.domain.role.RoleKind;
+import org.roster.web.ref.GroupRef;
+import org.roster.web.ref.RoleRef;
 
 /** One user with the groups it is a direct member of and the roles it holds. */
 @Serdeable
@@ -35,24 +34,6 @@ public record UserDetailsResponse(
     Instant updatedAt,
     List<GroupRef> groups,
     List<RoleRef> roles) {
-
-  /** A group the user is a direct member of. */
-  @Serdeable
-  @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record GroupRef(UUID id, String name) {
-    static GroupRef from(Group group) {
-      return new GroupRef(group.id(), group.name());
-    }
-  }
-
-  /** A role the user holds. */
-  @Serdeable
-  @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record RoleRef(UUID id, String name, RoleKind kind) {
-    static RoleRef from(Role role) {
-      return new RoleRef(role.id(), role.name(), role.kind());
-    }
-  }
 
   public static UserDetailsResponse from(UserDetails details) {
     User user = details.user();

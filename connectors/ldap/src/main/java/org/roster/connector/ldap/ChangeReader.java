@@ -4,15 +4,13 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchScope;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.roster.connector.api.ChangeSink;
 import org.roster.connector.api.EntryKind;
-import org.roster.connector.api.FullSyncRequiredException;
+import org.roster.connector.api.FullReconcile;
 import org.roster.connector.api.SourceGroup;
 import org.roster.connector.api.SyncToken;
 
@@ -48,7 +46,8 @@ final class ChangeReader {
 
   SyncToken read(EntryKind kind, SyncToken since, ChangeSink sink) {
     LdapToken token = LdapToken.parse(since, settings.flavour());
-    checkReconcileDue(token);
+    FullReconcile.requireNotDue(token.fullRun(), settings.fullReconcile(),
+        session.context().clock().instant());
     Filter changed = strategy.changedSince(token);
     GroupCatalog catalog = session.catalogForLookups();
     List<String> changedGroups = changedGroupDns(changed);
@@ -65,19 +64,6 @@ final class ChangeReader {
       strategy.readDeletions(kind, token, sink);
     }
     return strategy.next(token).toSyncToken();
-  }
-
-  private void checkReconcileDue(LdapToken token) {
-    Duration period = settings.fullReconcile();
-    Instant now = session.context().clock().instant();
-    if (!period.isZero() && token.fullRun().plus(period).isBefore(now)) {
-      throw new FullSyncRequiredException(
-          "full reconcile due: the last full sync started at "
-              + token.fullRun()
-              + ", more than "
-              + period.toHours()
-              + " hours ago (fullReconcileHours)");
-    }
   }
 
   private List<String> changedGroupDns(Filter changed) {

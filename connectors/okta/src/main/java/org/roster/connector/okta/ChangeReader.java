@@ -3,7 +3,6 @@ package org.roster.connector.okta;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,7 +11,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import org.roster.connector.api.ChangeSink;
 import org.roster.connector.api.EntryKind;
-import org.roster.connector.api.FullSyncRequiredException;
+import org.roster.connector.api.FullReconcile;
 import org.roster.connector.api.SyncToken;
 
 /**
@@ -59,7 +58,8 @@ final class ChangeReader {
 
   SyncToken read(EntryKind kind, SyncToken since, ChangeSink sink) {
     OktaToken token = OktaToken.parse(since, scope(settings));
-    checkReconcileDue(token);
+    FullReconcile.requireNotDue(token.fullRun(), settings.fullReconcile(),
+        session.context().clock().instant());
     Instant from = token.watermark().minus(settings.overlap());
     GroupCatalog catalog = session.catalog();
     if (kind == EntryKind.GROUP) {
@@ -68,19 +68,6 @@ final class ChangeReader {
       new UserChanges(session, catalog, membershipChanged(token, from, catalog), from, sink).read();
     }
     return token.next(session.watermark(), catalog.ids()).toSyncToken();
-  }
-
-  private void checkReconcileDue(OktaToken token) {
-    Duration period = settings.fullReconcile();
-    Instant now = session.context().clock().instant();
-    if (!period.isZero() && token.fullRun().plus(period).isBefore(now)) {
-      throw new FullSyncRequiredException(
-          "full reconcile due: the last full sync started at "
-              + token.fullRun()
-              + ", more than "
-              + period.toHours()
-              + " hours ago (fullReconcileHours)");
-    }
   }
 
   private boolean groups(OktaToken token, Instant from, GroupCatalog catalog, ChangeSink sink) {

@@ -36,6 +36,22 @@ public final class TickingClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("a TickingClock is always UTC");
+    TickingClock ticking = this;
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return zone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId other) {
+        return ticking.withZone(other);
+      }
+
+      @Override
+      public Instant instant() {
+        return ticking.instant(); // the same ticks, seen from another zone
+      }
+    };
   }
 }
